@@ -1,0 +1,94 @@
+// Plain value types for Amazon RDS backups and their PITR windows.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backend/core/clock.hpp"
+#include "backend/model/backup.hpp"
+
+namespace vd::model {
+
+struct Endpoint {
+    std::string address;
+    int port = 0;
+};
+
+struct DbInstance {
+    Origin origin;
+    std::string identifier;
+    std::string arn;
+    std::string resource_id;  // db-XXXX (DbiResourceId)
+    std::string engine;
+    std::string engine_version;
+    std::string instance_class;
+    std::string status;  // creating, available, deleting, backing-up, ...
+    Endpoint endpoint;
+    std::string cluster_identifier;
+    int64_t allocated_storage_gb = 0;
+    int64_t backup_retention_period = 0;
+    std::string preferred_backup_window;
+    std::optional<TimePoint> latest_restorable_time;
+    std::optional<TimePoint> create_time;
+    bool storage_encrypted = false;
+    bool multi_az = false;
+    bool deletion_protection = false;
+    std::string subnet_group;
+    std::vector<std::pair<std::string, std::string>> tags;
+};
+
+struct DbCluster {
+    Origin origin;
+    std::string identifier;
+    std::string arn;
+    std::string engine;
+    std::string engine_version;
+    std::string status;
+    Endpoint endpoint;
+    int64_t backup_retention_period = 0;
+    std::optional<TimePoint> earliest_restorable_time;
+    std::optional<TimePoint> latest_restorable_time;
+    std::optional<TimePoint> create_time;
+    bool storage_encrypted = false;
+    std::vector<std::string> members;
+};
+
+struct DbSnapshot {
+    Origin origin;
+    std::string identifier;
+    std::string arn;
+    std::string instance_identifier;  // DBInstanceIdentifier (or cluster for cluster snapshots)
+    bool cluster_snapshot = false;
+    std::string snapshot_type;  // automated, manual, awsbackup, shared, public
+    std::string status;         // creating, available, copying, ...
+    std::string engine;
+    std::optional<TimePoint> create_time;
+    int64_t allocated_storage_gb = 0;
+    bool encrypted = false;
+    std::string source_region;   // set on cross-region copies
+    std::string source_snapshot_arn;
+    int64_t percent_progress = 0;
+};
+
+// The point-in-time recovery window of an instance's automated backups.
+struct PitrWindow {
+    TimePoint earliest;
+    TimePoint latest;
+};
+
+struct AutomatedBackup {
+    Origin origin;
+    std::string instance_identifier;
+    std::string arn;             // DBInstanceAutomatedBackupsArn
+    std::string instance_arn;
+    std::string resource_id;
+    std::string status;          // active, retained, pending
+    std::string engine;
+    int64_t backup_retention_period = 0;
+    std::optional<PitrWindow> restore_window;
+    bool encrypted = false;
+};
+
+}  // namespace vd::model

@@ -1,0 +1,89 @@
+// The immutable picture the poller publishes and every screen and headless
+// command reads: everything fetched, per account and region, with the
+// freshness of each kind. Screens get std::shared_ptr<const Snapshot>.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backend/core/clock.hpp"
+#include "backend/model/backup.hpp"
+#include "backend/model/misc.hpp"
+#include "backend/model/rds.hpp"
+
+namespace vd::poll {
+
+// The kinds the poller fetches, each on its own interval.
+enum class Kind {
+    Identity, Vaults, RecoveryPoints, BackupJobs, CopyJobs, RestoreJobs, JobSummaries,
+    Plans, ProtectedResources, DbInstances, DbClusters, DbSnapshots, AutomatedBackups,
+    RestoreTestingPlans, BucketLifecycles,
+};
+const char* kind_name(Kind k);  // "recovery-points"
+inline constexpr int kKindCount = 15;
+
+// How fresh one kind is for one account and region.
+struct KindStatus {
+    std::optional<TimePoint> last_success;
+    std::optional<TimePoint> last_attempt;
+    std::string last_error;   // empty when the last attempt succeeded
+    bool stale = false;       // the shown data is older than the last attempt
+    bool loaded = false;      // at least one complete fetch (or cache) exists
+    bool from_cache = false;  // painted from the disk cache, not fetched yet
+};
+
+// Everything known about one account in one region.
+struct RegionData {
+    std::string account_name;  // display name from the configuration
+    std::string profile;
+    std::string account_id;
+    std::string region;
+    std::string environment;   // production, staging, dev: the header colour
+    model::CallerIdentity identity;
+    std::vector<model::Vault> vaults;
+    std::vector<model::RecoveryPoint> recovery_points;
+    std::vector<model::BackupJob> backup_jobs;
+    std::vector<model::CopyJob> copy_jobs;
+    std::vector<model::RestoreJob> restore_jobs;
+    std::vector<model::JobSummary> job_summaries;
+    std::vector<model::BackupPlan> plans;
+    std::vector<model::ProtectedResource> protected_resources;
+    std::vector<model::DbInstance> db_instances;
+    std::vector<model::DbCluster> db_clusters;
+    std::vector<model::DbSnapshot> db_snapshots;
+    std::vector<model::AutomatedBackup> automated_backups;
+    std::vector<model::RestoreTestingPlan> restore_testing_plans;
+    std::vector<model::BucketLifecycle> bucket_lifecycles;
+    std::map<Kind, KindStatus> status;
+};
+
+// A drill report summary, read from vaultdeck's own report folder.
+struct DrillRecord {
+    std::string id;
+    std::string resource;      // ARN or identifier of the source
+    std::string runbook;
+    std::string recovery_point_arn;
+    TimePoint started;
+    std::optional<TimePoint> finished;
+    double rto_seconds = 0;    // restore start to available
+    double rpo_seconds = 0;    // age of the point at restore time
+    bool passed = false;
+    int checks_passed = 0;
+    int checks_total = 0;
+    std::string report_path;
+};
+
+struct Snapshot {
+    TimePoint taken;                  // when this snapshot was published
+    uint64_t generation = 0;          // increases with every publish
+    bool read_only = false;
+    std::vector<RegionData> regions;  // one per configured account x region
+    std::vector<DrillRecord> drills;
+};
+
+using SnapshotPtr = std::shared_ptr<const Snapshot>;
+
+}  // namespace vd::poll
