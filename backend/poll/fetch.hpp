@@ -1,0 +1,47 @@
+// Fetching one kind of data for one account and region, completely or not at
+// all: on any error the destination is left untouched, so a partial list is
+// never shown as complete.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "backend/aws/session.hpp"
+#include "backend/core/result.hpp"
+#include "backend/poll/snapshot.hpp"
+#include "backend/services/backup_client.hpp"
+#include "backend/services/rds_client.hpp"
+#include "backend/services/s3_client.hpp"
+#include "backend/services/sts_client.hpp"
+
+namespace vd::poll {
+
+// The service clients of one account in one region.
+struct RegionClients {
+    std::string region;
+    std::shared_ptr<services::BackupClient> backup;
+    std::shared_ptr<services::RdsClient> rds;
+    std::shared_ptr<services::StsClient> sts;
+    std::shared_ptr<services::S3Client> s3;
+};
+
+// Builds the clients of a session for one region.
+RegionClients make_region_clients(const aws::Session& session, const std::string& region);
+
+struct FetchOptions {
+    std::chrono::hours job_window{24 * 14};   // how far back jobs are listed
+    std::vector<std::string> buckets;         // S3 buckets whose lifecycle is shown
+    bool organization_view = false;           // accountId ANY + AGGREGATE_ALL summaries
+    std::optional<TimePoint> jobs_since;      // incremental: only jobs changed since then
+};
+
+// Fetches `kind` into `data` (replacing that kind's fields, or merging jobs
+// when options.jobs_since is set). Leaves `data` untouched on error.
+Status fetch_kind(Kind kind, RegionClients& clients, RegionData& data, const FetchOptions& options, TimePoint now);
+
+// The kinds fetched by default, in the order a first paint wants them.
+const std::vector<Kind>& all_kinds();
+
+}  // namespace vd::poll
