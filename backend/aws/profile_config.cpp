@@ -195,7 +195,11 @@ ProfileConfig build_profile_config(const IniSections& config_file, const IniSect
             out.services[*svc] = section;
         }
     }
-    for (const auto& [header, section] : credentials_file) merge_into(out.profiles[header], section);
+    out.config_file_profiles = out.profiles;
+    for (const auto& [header, section] : credentials_file) {
+        merge_into(out.profiles[header], section);
+        out.credentials_file_profiles[header] = section;
+    }
     return out;
 }
 

@@ -32,6 +32,9 @@ struct ProfileConfig {
     std::map<std::string, ConfigSection> profiles;
     std::map<std::string, ConfigSection> sso_sessions;
     std::map<std::string, ConfigSection> services;
+    // Each file's own profiles, before merging (the CLI reads static keys from each separately).
+    std::map<std::string, ConfigSection> config_file_profiles;
+    std::map<std::string, ConfigSection> credentials_file_profiles;
     std::filesystem::path config_file;       // where it was looked for, even when absent
     std::filesystem::path credentials_file;
 
