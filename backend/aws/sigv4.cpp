@@ -327,6 +327,7 @@ std::string presign_url(const HttpRequest& request, const Credentials& c, const 
                         int expires_seconds) {
     UrlParts url;
     CanonicalInput in = input_from_request(request, url);
+    if (p.sign_content_sha256) in.payload_hash = "UNSIGNED-PAYLOAD";  // s3 presigns never cover the body
     PresignedParts parts = presign(in, c, p, expires_seconds);
     return url.origin() + url.path + "?" + parts.query;
 }

@@ -3,10 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "aws/support/suite_files.hpp"
 #include "backend/aws/sigv4.hpp"
 #include "backend/aws/url.hpp"
 #include "backend/core/time_format.hpp"
@@ -17,75 +16,12 @@ using namespace vd::aws::sigv4;
 
 namespace {
 
-const fs::path kSuites = fs::path(VAULTDECK_SHARED_DIR) / "testdata" / "sigv4";
-
-// The whole file as bytes.
-std::string read_file(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-struct RawRequest {
-    std::string method;
-    std::string path;
-    std::string query;
-    Headers headers;
-    std::string body;
-};
-
-// Parses a suite's raw request: request line, folded headers, blank line, body.
-RawRequest parse_raw_request(const std::string& text) {
-    RawRequest r;
-    size_t eol = text.find('\n');
-    std::string line = text.substr(0, eol);
-    size_t sp = line.find(' ');
-    size_t proto = line.rfind(" HTTP/");
-    r.method = line.substr(0, sp);
-    std::string target = line.substr(sp + 1, proto - sp - 1);
-    size_t q = target.find('?');
-    r.path = target.substr(0, q);
-    if (q != std::string::npos) r.query = target.substr(q + 1);
-    size_t pos = eol == std::string::npos ? text.size() : eol + 1;
-    while (pos < text.size()) {
-        size_t end = text.find('\n', pos);
-        std::string h = text.substr(pos, end == std::string::npos ? std::string::npos : end - pos);
-        pos = end == std::string::npos ? text.size() : end + 1;
-        if (h.empty()) {
-            r.body = text.substr(pos);
-            break;
-        }
-        if ((h[0] == ' ' || h[0] == '\t') && !r.headers.empty()) {
-            r.headers.back().second += "\n" + h;
-            continue;
-        }
-        size_t colon = h.find(':');
-        r.headers.emplace_back(h.substr(0, colon), h.substr(colon + 1));
-    }
-    return r;
-}
-
-// The value of "Name:" (or "Name: ") on a line of a signed request, or "".
-std::string header_line(const std::string& signed_request, const std::string& name) {
-    std::istringstream in(signed_request);
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind(name + ":", 0) == 0) {
-            std::string v = line.substr(name.size() + 1);
-            return !v.empty() && v[0] == ' ' ? v.substr(1) : v;
-        }
-    }
-    return {};
-}
-
-// The query string of a signed request's first line.
-std::string request_line_query(const std::string& signed_request) {
-    std::string line = signed_request.substr(0, signed_request.find('\n'));
-    size_t q = line.find('?');
-    size_t proto = line.rfind(" HTTP/");
-    return q == std::string::npos ? std::string{} : line.substr(q + 1, proto - q - 1);
-}
+const fs::path kSuites = vd::aws::testdata::sigv4_suites();
+using vd::aws::testdata::header_line;
+using vd::aws::testdata::parse_raw_request;
+using vd::aws::testdata::RawRequest;
+using vd::aws::testdata::read_file;
+using vd::aws::testdata::request_line_query;
 
 // The value of a header we added, or "".
 std::string added(const SignedParts& parts, const std::string& name) {
