@@ -21,7 +21,10 @@
 
 #include <unistd.h>
 
+#include <mutex>
+
 #include "backend/aws/http.hpp"
+#include "backend/aws/sigv4_verify.hpp"
 #include "backend/core/result.hpp"
 
 namespace vd::aws::test_support {
@@ -182,5 +185,110 @@ inline std::optional<std::string> form_field(const std::string& body, const std:
     if (it == params.end()) return std::nullopt;
     return it->second;
 }
+
+// The request as the signature checker wants it.
+inline sigv4::IncomingRequest incoming(const httplib::Request& req) {
+    sigv4::IncomingRequest in;
+    in.method = req.method;
+    size_t q = req.target.find('?');
+    in.path = req.target.substr(0, q);
+    in.query = q == std::string::npos ? "" : req.target.substr(q + 1);
+    for (const auto& [k, v] : req.headers) in.headers.emplace_back(k, v);
+    in.body = req.body;
+    return in;
+}
+
+// A loopback STS: checks SigV4 for AssumeRole against known keys, accepts
+// AssumeRoleWithWebIdentity unsigned, records every form body, and answers
+// with credentials named after the role (AccessKeyId "ASIA-<role name>").
+class FakeSts {
+public:
+    std::map<std::string, std::string> secrets;  // access key id -> secret
+    std::string fail_code;                       // when set, every call fails with it (HTTP fail_status)
+    int fail_status = 403;
+    int fail_first = 0;                          // fail this many calls with 503 first
+    std::string expiration = "2030-01-01T00:00:00Z";
+
+    FakeSts() {
+        server_.server.Post("/", [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); });
+        server_.start();
+    }
+    std::string url() const { return server_.url(); }
+    std::vector<std::string> bodies() const {
+        std::lock_guard<std::mutex> lock(mu_);
+        return bodies_;
+    }
+    std::vector<std::string> signers() const {
+        std::lock_guard<std::mutex> lock(mu_);
+        return signers_;
+    }
+
+private:
+    void handle(const httplib::Request& req, httplib::Response& res) {
+        std::string action = form_field(req.body, "Action").value_or("");
+        {
+            std::lock_guard<std::mutex> lock(mu_);
+            bodies_.push_back(req.body);
+            if (fail_first > 0) {
+                --fail_first;
+                res.status = 503;
+                res.set_content("<ErrorResponse><Error><Code>ServiceUnavailable</Code><Message>busy</Message></Error></ErrorResponse>",
+                                "text/xml");
+                return;
+            }
+        }
+        if (action == "AssumeRole") {
+            auto scope = sigv4::verify_request(incoming(req), [this](const std::string& key) -> std::optional<std::string> {
+                std::lock_guard<std::mutex> lock(mu_);
+                auto it = secrets.find(key);
+                if (it == secrets.end()) return std::nullopt;
+                return it->second;
+            });
+            if (!scope.ok()) {
+                res.status = 403;
+                res.set_content("<ErrorResponse><Error><Code>" + scope.error().code + "</Code><Message>" +
+                                    scope.error().message + "</Message></Error><RequestId>req-sig</RequestId></ErrorResponse>",
+                                "text/xml");
+                return;
+            }
+            std::lock_guard<std::mutex> lock(mu_);
+            signers_.push_back(scope->access_key_id);
+        } else if (find_header_value(req, "Authorization")) {
+            res.status = 400;
+            res.set_content("<ErrorResponse><Error><Code>Signed</Code><Message>web identity calls are unsigned</Message></Error></ErrorResponse>", "text/xml");
+            return;
+        }
+        if (!fail_code.empty()) {
+            res.status = fail_status;
+            res.set_content("<ErrorResponse><Error><Type>Sender</Type><Code>" + fail_code +
+                                "</Code><Message>User is not authorized to perform sts:AssumeRole</Message></Error>"
+                                "<RequestId>req-123</RequestId></ErrorResponse>",
+                            "text/xml");
+            return;
+        }
+        std::string role = form_field(req.body, "RoleArn").value_or("");
+        std::string role_name = role.substr(role.rfind('/') + 1);
+        std::string key = "ASIA-" + role_name;
+        {
+            std::lock_guard<std::mutex> lock(mu_);
+            secrets[key] = "secret-" + role_name;
+        }
+        res.set_content("<" + action + "Response xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><" + action +
+                            "Result><Credentials><AccessKeyId>" + key + "</AccessKeyId><SecretAccessKey>secret-" +
+                            role_name + "</SecretAccessKey><SessionToken>token-" + role_name +
+                            "</SessionToken><Expiration>" + expiration + "</Expiration></Credentials></" + action +
+                            "Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></" + action + "Response>",
+                        "text/xml");
+    }
+    static std::optional<std::string> find_header_value(const httplib::Request& req, const std::string& name) {
+        if (!req.has_header(name.c_str())) return std::nullopt;
+        return req.get_header_value(name.c_str());
+    }
+
+    mutable std::mutex mu_;
+    std::vector<std::string> bodies_;
+    std::vector<std::string> signers_;
+    LoopbackServer server_;  // last: stopped before the rest goes away
+};
 
 }  // namespace vd::aws::test_support
