@@ -32,6 +32,7 @@ struct Vault {
     std::optional<int64_t> min_retention_days;
     std::optional<int64_t> max_retention_days;
     std::optional<TimePoint> lock_date;
+    std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
 
 // When a point goes cold and when it is deleted, as AWS computed them.
@@ -70,9 +71,11 @@ struct RecoveryPoint {
     std::string backup_plan_arn;
     std::string backup_rule_id;
     std::string created_by_rule_name;  // resolved from the plan when known
+    std::string backup_plan_name;      // CreatedBy.BackupPlanName
     bool is_parent = false;
     std::string parent_recovery_point_arn;
     std::string composite_member_identifier;
+    std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
 
 struct BackupJob {
@@ -96,6 +99,7 @@ struct BackupJob {
     std::string backup_rule_id;
     std::string iam_role_arn;
     std::string account_id;  // the job's own account (cross-account monitoring)
+    std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
 
 struct CopyJob {
@@ -115,6 +119,7 @@ struct CopyJob {
     std::optional<TimePoint> completion_date;
     std::optional<int64_t> backup_size_bytes;
     std::string account_id;
+    std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
 
 struct RestoreJob {
@@ -135,6 +140,7 @@ struct RestoreJob {
     std::string validation_status_message;
     std::string restore_testing_plan_arn;  // CreatedBy.RestoreTestingPlanArn
     std::string account_id;
+    std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
 
 struct CopyAction {
@@ -175,6 +181,7 @@ struct BackupPlan {
     std::optional<TimePoint> last_execution_date;
     std::vector<BackupRule> rules;
     std::vector<BackupSelection> selections;
+    std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
 
 struct ProtectedResource {
@@ -185,6 +192,7 @@ struct ProtectedResource {
     std::optional<TimePoint> last_backup_time;
     std::string last_backup_vault_arn;
     std::string last_recovery_point_arn;
+    std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
 
 struct RestoreTestingPlan {
@@ -195,6 +203,7 @@ struct RestoreTestingPlan {
     std::string schedule_expression_timezone;
     std::optional<TimePoint> last_execution_time;
     std::optional<TimePoint> creation_time;
+    std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
 
 // One row of ListBackupJobSummaries (cross-account, AGGREGATE_ALL).
