@@ -141,7 +141,11 @@ std::string ellipsize(std::string_view s, int width, std::string_view ellipsis) 
     if (ew > width) {
         return clip(s, width);
     }
-    return clip(s, width - ew) + std::string(ellipsis);
+    std::string head = clip(s, width - ew);
+    while (!head.empty() && head.back() == ' ') {
+        head.pop_back();
+    }
+    return head + std::string(ellipsis);
 }
 
 std::string pad_right(std::string_view s, int width) {

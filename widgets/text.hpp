@@ -32,8 +32,8 @@ int char_width(char32_t code);
 int display_width(std::string_view s);
 
 // The string cut to at most `width` columns; when cut, it ends with the
-// ellipsis (which counts towards the width). A wide character that would
-// straddle the limit is dropped.
+// ellipsis (which counts towards the width) right after the last non-space
+// character kept. A wide character that would straddle the limit is dropped.
 std::string ellipsize(std::string_view s, int width, std::string_view ellipsis = "…");
 
 // The string cut to at most `width` columns without any ellipsis.
