@@ -3,6 +3,8 @@
 // error responses into Error values. Refuses mutating calls when read-only.
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -33,6 +35,10 @@ struct ServiceRequest {
 struct RetryOptions {
     int max_attempts = 3;           // AWS_MAX_ATTEMPTS
     std::string mode = "standard";  // AWS_RETRY_MODE (standard, legacy, adaptive treated as standard)
+    // Seams for tests: how to wait between attempts (empty: really sleep) and
+    // where the backoff jitter comes from (empty: a PRNG; must return [0, 1)).
+    std::function<void(std::chrono::milliseconds)> sleep;
+    std::function<double()> random;
 };
 
 struct ClientOptions {
