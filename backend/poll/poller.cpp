@@ -160,17 +160,25 @@ private:
     // The interval of a kind, given whether jobs are running in its region.
     seconds interval(Kind k, const Region& r) const {
         const auto& iv = options_.intervals;
+        const bool busy = has_running_jobs(r.data);
         switch (k) {
             case Kind::BackupJobs:
             case Kind::CopyJobs:
-            case Kind::RestoreJobs:
-            case Kind::JobSummaries: return has_running_jobs(r.data) ? iv.jobs_running : iv.jobs;
+            case Kind::RestoreJobs: return busy ? iv.jobs_running : iv.jobs;
+            case Kind::JobSummaries: return iv.job_summaries;
+            case Kind::Vaults: return iv.vaults;
             case Kind::RecoveryPoints: return iv.recovery_points;
-            case Kind::Plans:
-            case Kind::RestoreTestingPlans: return iv.plans;
+            case Kind::Plans: return iv.plans;
+            case Kind::ProtectedResources: return iv.protected_resources;
+            case Kind::DbInstances:
+            case Kind::DbClusters: return iv.db_instances;
+            case Kind::DbSnapshots:
+            case Kind::AutomatedBackups: return iv.db_snapshots;
+            case Kind::RestoreTestingPlans: return iv.restore_testing_plans;
+            case Kind::BucketLifecycles: return iv.bucket_lifecycles;
             case Kind::Identity: return iv.identity;
-            default: return iv.inventory;
         }
+        return iv.jobs;
     }
 
     // Exponential backoff with full jitter: up to min(2^n, 300) seconds.

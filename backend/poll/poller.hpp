@@ -35,7 +35,19 @@ struct PollTarget {
 };
 
 struct PollIntervals {
+    std::chrono::seconds vaults{900};
+    std::chrono::seconds recovery_points{300};
     std::chrono::seconds jobs{60};
+    std::chrono::seconds jobs_running{30};  // while any job is running
+    std::chrono::seconds job_summaries{300};
+    std::chrono::seconds plans{900};
+    std::chrono::seconds protected_resources{900};
+    std::chrono::seconds db_instances{120};  // instances and clusters
+    std::chrono::seconds db_snapshots{300};  // snapshots and automated backups
+    std::chrono::seconds restore_testing_plans{900};
+    std::chrono::seconds bucket_lifecycles{3600};
+    std::chrono::seconds identity{3600};
+};
     std::chrono::seconds jobs_running{30};  // while any job is running
     std::chrono::seconds recovery_points{300};
     std::chrono::seconds plans{900};
