@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "backend/core/time_format.hpp"
+#include "backend/services/wire_time.hpp"
 
 namespace vd::services {
 namespace {
@@ -91,14 +91,14 @@ std::optional<TimePoint> JsonFields::time(std::string_view name) {
     if (v->is_number()) {
         double d = v->get<double>();
         if (!std::isfinite(d)) return std::nullopt;
-        return from_epoch_seconds(d);
+        return time_from_epoch_seconds(d);
     }
     if (v->is_string()) {
         const auto& s = v->get_ref<const std::string&>();
-        if (auto t = parse_time(s)) return t;
+        if (auto t = parse_wire_time(s)) return t;
         char* end = nullptr;
         double d = std::strtod(s.c_str(), &end);
-        if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(d)) return from_epoch_seconds(d);
+        if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(d)) return time_from_epoch_seconds(d);
     }
     return std::nullopt;
 }

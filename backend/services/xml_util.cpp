@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "backend/core/time_format.hpp"
+#include "backend/services/wire_time.hpp"
 
 namespace vd::services {
 
@@ -46,7 +46,7 @@ bool xml_bool(pugi::xml_node parent, const char* name, bool fallback) {
 std::optional<TimePoint> xml_time(pugi::xml_node parent, const char* name) {
     pugi::xml_node node = parent.child(name);
     if (!node) return std::nullopt;
-    return parse_time(node.text().as_string());
+    return parse_wire_time(node.text().as_string());
 }
 
 }  // namespace vd::services
