@@ -15,6 +15,9 @@ struct Glyphs {
     std::string_view top_left, top_right;     // ┌ ┐
     std::string_view bottom_left, bottom_right;  // └ ┘
     std::string_view tee_left, tee_right;     // ├ ┤
+    std::string_view tee_down;                // ┬ (a tick on an axis)
+    std::string_view double_hline;            // ═ (a continuous bar: PITR)
+    std::string_view dotted;                  // ┄ (deleted, expired)
     std::string_view arrow_up, arrow_down;    // ▲ ▼
     std::string_view dot_full, dot_empty;     // ● ○
     std::string_view check, cross;            // ✓ ✗

@@ -190,6 +190,65 @@ std::string fit(std::string_view s, int width, Align align, std::string_view ell
            std::string(static_cast<std::size_t>(spare - left), ' ');
 }
 
+std::vector<std::string> wrap(std::string_view text, int width) {
+    std::vector<std::string> lines;
+    if (width <= 0) {
+        return lines;
+    }
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t nl = text.find('\n', start);
+        const std::string_view para =
+            text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+        std::string line;
+        int line_width = 0;
+        std::size_t i = 0;
+        while (i < para.size()) {
+            const std::size_t space = para.find(' ', i);
+            std::string_view word = para.substr(i, space == std::string_view::npos ? std::string_view::npos : space - i);
+            i = space == std::string_view::npos ? para.size() : space + 1;
+            if (word.empty()) {
+                continue;
+            }
+            int w = display_width(word);
+            if (line_width > 0 && line_width + 1 + w > width) {
+                lines.push_back(line);
+                line.clear();
+                line_width = 0;
+            }
+            while (w > width) {  // a word longer than a line is cut
+                const std::string head = clip(word, width - line_width - (line_width > 0 ? 1 : 0));
+                if (head.empty()) {
+                    lines.push_back(line);
+                    line.clear();
+                    line_width = 0;
+                    continue;
+                }
+                lines.push_back(line_width > 0 ? line + " " + head : head);
+                line.clear();
+                line_width = 0;
+                word.remove_prefix(head.size());
+                w = display_width(word);
+            }
+            if (word.empty()) {
+                continue;
+            }
+            if (line_width > 0) {
+                line += ' ';
+                ++line_width;
+            }
+            line.append(word);
+            line_width += w;
+        }
+        lines.push_back(line);
+        if (nl == std::string_view::npos) {
+            break;
+        }
+        start = nl + 1;
+    }
+    return lines;
+}
+
 std::string human_duration(std::chrono::seconds d) {
     long long s = d.count();
     std::string sign;

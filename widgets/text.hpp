@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vd::widgets {
 
@@ -51,6 +52,10 @@ std::string fit(std::string_view s, int width, Align align = Align::Left,
 std::string pad_right(std::string_view s, int width);
 // Spaces prepended to reach `width` columns (never truncates).
 std::string pad_left(std::string_view s, int width);
+
+// Word-wraps text to lines of at most `width` columns; '\n' starts a new
+// line and words longer than the width are cut.
+std::vector<std::string> wrap(std::string_view text, int width);
 
 // "45 s", "12 min", "3 h 12 min", "2 d 4 h"; negative durations get a "-".
 std::string human_duration(std::chrono::seconds d);

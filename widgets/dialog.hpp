@@ -1,0 +1,71 @@
+// Dialog: a modal box in the middle of the screen. Three kinds:
+//   message       - text and an OK; Enter, Esc or Space close it
+//   confirm       - Yes / No; y, n, Left/Right/Tab to move, Enter, Esc = No
+//   typed confirm - the user must type an exact string (the target's
+//                   identifier); Enter is refused until it matches, Esc cancels
+//
+// Usage:
+//   auto d = Dialog::typed_confirm("Restore", "Restore orders-db to a NEW instance "
+//                                  "orders-db-restore-1?", "orders-db-restore-1");
+//   // each key while the dialog is open:
+//   d.handle(ev);                 // modal: it takes every key
+//   if (d.result() == DialogResult::Accepted) ...;
+//   d.render(canvas, theme);      // draws centred in the canvas
+#pragma once
+
+#include <string>
+
+#include "widgets/canvas.hpp"
+#include "widgets/input.hpp"
+#include "widgets/text_input.hpp"
+#include "widgets/theme.hpp"
+
+namespace vd::widgets {
+
+// Which dialog.
+enum class DialogKind { Message, Confirm, TypedConfirm };
+
+// Where the dialog stands.
+enum class DialogResult { Open, Accepted, Cancelled };
+
+// A modal message, confirmation or typed confirmation.
+class Dialog {
+public:
+    // A message with an OK button.
+    static Dialog message(std::string title, std::string text, Role role = Role::Normal);
+    // A yes/no question; `default_yes` puts the focus on Yes (default: No).
+    static Dialog confirm(std::string title, std::string text, bool default_yes = false);
+    // A question answered by typing `expected` exactly.
+    static Dialog typed_confirm(std::string title, std::string text, std::string expected);
+
+    // Handles a key; always true while open (the dialog is modal).
+    bool handle(const KeyEvent& event);
+    // Open, accepted or cancelled.
+    DialogResult result() const { return result_; }
+    // The kind of dialog.
+    DialogKind kind() const { return kind_; }
+    // What has been typed (typed confirm).
+    const std::string& typed() const { return input_.value(); }
+    // The refusal shown after Enter with a wrong string, else empty.
+    const std::string& error() const { return error_; }
+    // True while Yes has the focus (confirm).
+    bool yes_focused() const { return yes_focused_; }
+
+    // Draws the dialog centred in the canvas.
+    void render(Canvas& canvas, const Theme& theme) const;
+
+private:
+    Dialog(DialogKind kind, std::string title, std::string text);
+
+    DialogKind kind_;
+    std::string title_;
+    std::string text_;
+    Role role_ = Role::Normal;
+    std::string expected_;
+    TextInput input_;
+    std::string error_;
+    bool yes_focused_ = false;
+    DialogResult result_ = DialogResult::Open;
+};
+
+}  // namespace vd::widgets
