@@ -48,12 +48,6 @@ struct PollIntervals {
     std::chrono::seconds bucket_lifecycles{3600};
     std::chrono::seconds identity{3600};
 };
-    std::chrono::seconds jobs_running{30};  // while any job is running
-    std::chrono::seconds recovery_points{300};
-    std::chrono::seconds plans{900};
-    std::chrono::seconds inventory{300};    // vaults, resources, RDS, buckets
-    std::chrono::seconds identity{3600};
-};
 
 struct PollerOptions {
     std::vector<PollTarget> targets;
