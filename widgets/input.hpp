@@ -55,6 +55,8 @@ struct MouseEvent {
     int y = 0;
     MouseButton button = MouseButton::None;
     bool pressed = true;  // false for a release
+
+    bool operator==(const MouseEvent&) const = default;
 };
 
 // One key press or mouse event.
