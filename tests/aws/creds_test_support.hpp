@@ -111,8 +111,10 @@ class LoopbackServer {
 public:
     httplib::Server server;
 
-    // Binds and starts serving in a background thread.
+    // Binds and starts serving in a background thread. Connections close after
+    // each answer, so a client that keeps idle connections cannot hold up stop().
     void start() {
+        server.set_keep_alive_max_count(1);
         port_ = server.bind_to_any_port("127.0.0.1");
         thread_ = std::thread([this] { server.listen_after_bind(); });
         while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
