@@ -13,14 +13,10 @@
 #include "backend/aws/sigv4.hpp"
 #include "backend/aws/url.hpp"
 
-#ifndef VAULTDECK_VERSION
-#define VAULTDECK_VERSION "dev"
-#endif
-
 namespace vd::aws {
 namespace {
 
-constexpr std::string_view kUserAgent = "vaultdeck/" VAULTDECK_VERSION;
+constexpr std::string_view kUserAgent = "vaultdeck/" VAULTDECK_VERSION;  // VAULTDECK_VERSION comes from CMake
 
 // True for 2xx statuses.
 bool success(int status) { return status >= 200 && status < 300; }

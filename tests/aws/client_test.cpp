@@ -174,7 +174,9 @@ TEST(AwsClient, SignedRestJsonRequestSucceeds) {
     EXPECT_EQ(s.method, "GET");
     EXPECT_EQ(s.path, "/backup-vaults/");
     EXPECT_EQ(s.query, "byVaultType=BACKUP%20VAULT&maxResults=10&nextToken=a%2Fb%2Bc%3D") << "RFC 3986, sorted";
-    EXPECT_EQ(s.user_agent.rfind("vaultdeck/", 0), 0u) << s.user_agent;
+    EXPECT_TRUE(s.user_agent.size() > 10 && s.user_agent.rfind("vaultdeck/", 0) == 0 &&
+                std::isdigit(static_cast<unsigned char>(s.user_agent[10])))
+        << "vaultdeck/<version>, got " << s.user_agent;
     EXPECT_FALSE(s.content_sha256) << "backup does not get x-amz-content-sha256";
     EXPECT_EQ(h.provider->calls, 1);
 }
