@@ -32,7 +32,6 @@ TEST(EnvironmentProvider, AcceptsTheOlderSecurityTokenName) {
     home.set("AWS_SECRET_ACCESS_KEY", "s");
     home.set("AWS_SECURITY_TOKEN", "legacy-token");
     auto c = make_environment_provider()->credentials();
-    ::unsetenv("AWS_SECURITY_TOKEN");
     ASSERT_TRUE(c.ok());
     EXPECT_EQ(c->session_token, "legacy-token");
     EXPECT_FALSE(c->expiration.has_value());

@@ -2,6 +2,7 @@
 
 #include <mutex>
 
+#include "backend/aws/credentials_assume_role.hpp"
 #include "backend/aws/credentials_imds.hpp"
 #include "creds_test_support.hpp"
 
@@ -204,4 +205,19 @@ TEST(ImdsRegion, ReadsThePlacementRegion) {
     ASSERT_TRUE(r.ok()) << r.error().message;
     EXPECT_EQ(*r, "eu-west-3");
     EXPECT_EQ(imds.requests().back(), "GET /latest/meta-data/placement/region token");
+}
+
+TEST(ImdsProvider, IsACredentialSourceForAssumeRole) {
+    test_support::TempAwsHome home;
+    FakeImds imds;
+    test_support::FakeSts sts;
+    sts.secrets["ASIAIMDS"] = "imds-secret";
+    home.write_config("[profile from-instance]\nrole_arn = arn:aws:iam::2:role/FromInstance\ncredential_source = Ec2InstanceMetadata\n");
+    auto ctx = context_for(home, imds, "from-instance");
+    std::string sts_url = sts.url();
+    ctx.endpoint_for = [sts_url](const std::string& service, const std::string&) { return service == "sts" ? sts_url : ""; };
+    auto c = make_assume_role_provider(ctx)->credentials();
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->access_key_id, "ASIA-FromInstance");
+    EXPECT_EQ(sts.signers(), std::vector<std::string>{"ASIAIMDS"});
 }
