@@ -1,0 +1,110 @@
+#include "backend/health/context.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "backend/config/duration.hpp"
+#include "backend/core/time_format.hpp"
+
+namespace vd::health {
+namespace {
+
+// Keeps the newer of two optional times, remembering where it came from.
+void keep_newer(ResourceView& r, const std::optional<TimePoint>& t, const char* source) {
+    if (!t) return;
+    if (!r.pitr_latest || *t > *r.pitr_latest) {
+        r.pitr_latest = t;
+        r.pitr_source = source;
+    }
+}
+
+// ARNs of resources that restore-testing jobs created: temporary, not judged.
+std::vector<std::string> restore_test_outputs(const poll::RegionData& region) {
+    std::vector<std::string> out;
+    for (const auto& job : region.restore_jobs)
+        if (!job.restore_testing_plan_arn.empty() && !job.created_resource_arn.empty())
+            out.push_back(job.created_resource_arn);
+    return out;
+}
+
+}  // namespace
+
+bool kind_loaded(const poll::RegionData& region, poll::Kind kind) {
+    auto it = region.status.find(kind);
+    return it != region.status.end() && it->second.loaded;
+}
+
+std::string account_of(const poll::RegionData& region) {
+    return region.account_id.empty() ? region.identity.account : region.account_id;
+}
+
+Finding make_finding(const poll::RegionData& region, const char* check, Severity severity, std::string resource,
+                     std::string resource_name, std::string reason) {
+    Finding f;
+    f.severity = severity;
+    f.check = check;
+    f.account_id = account_of(region);
+    f.region = region.region;
+    f.resource = std::move(resource);
+    f.resource_name = std::move(resource_name);
+    f.reason = std::move(reason);
+    return f;
+}
+
+std::string short_name(const std::string& arn) {
+    auto pos = arn.find_last_of(":/");
+    return pos == std::string::npos ? arn : arn.substr(pos + 1);
+}
+
+std::string iso(TimePoint t) { return format_iso8601(t); }
+
+std::string age_text(std::chrono::system_clock::duration d) {
+    return config::format_age(std::chrono::duration_cast<std::chrono::seconds>(d));
+}
+
+CheckContext make_context(const poll::Snapshot& snapshot, const config::Config& config, TimePoint now) {
+    CheckContext ctx{snapshot, config, now, {}};
+    for (const auto& region : snapshot.regions) {
+        auto skip = restore_test_outputs(region);
+        std::map<std::string, size_t> by_arn;
+        auto add = [&](const std::string& arn, const std::string& name, const std::string& type) -> ResourceView* {
+            if (arn.empty() || std::find(skip.begin(), skip.end(), arn) != skip.end()) return nullptr;
+            auto [it, fresh] = by_arn.emplace(arn, ctx.resources.size());
+            if (fresh) {
+                ResourceView v;
+                v.region = &region;
+                v.arn = arn;
+                v.name = name.empty() ? short_name(arn) : name;
+                v.type = type;
+                ctx.resources.push_back(std::move(v));
+            }
+            ResourceView& v = ctx.resources[it->second];
+            if (v.type.empty()) v.type = type;
+            return &v;
+        };
+        for (const auto& p : region.protected_resources) add(p.resource_arn, p.resource_name, p.resource_type);
+        for (const auto& db : region.db_instances) {
+            if (!db.cluster_identifier.empty() || db.status == "deleting" || db.status == "creating") continue;
+            ResourceView* v = add(db.arn, db.identifier, "RDS");
+            if (!v) continue;
+            v->name = db.identifier;
+            v->tags = db.tags;
+            v->tags_known = true;
+            if (db.backup_retention_period > 0) keep_newer(*v, db.latest_restorable_time, "instance LatestRestorableTime");
+            for (const auto& ab : region.automated_backups)
+                if ((ab.instance_arn == db.arn || (ab.instance_arn.empty() && ab.instance_identifier == db.identifier)) &&
+                    ab.restore_window && ab.status != "retained")
+                    keep_newer(*v, ab.restore_window->latest, "automated backups restore window");
+        }
+        for (const auto& cl : region.db_clusters) {
+            if (cl.status == "deleting" || cl.status == "creating") continue;
+            ResourceView* v = add(cl.arn, cl.identifier, "Aurora");
+            if (!v) continue;
+            v->name = cl.identifier;
+            if (cl.backup_retention_period > 0) keep_newer(*v, cl.latest_restorable_time, "cluster LatestRestorableTime");
+        }
+    }
+    return ctx;
+}
+
+}  // namespace vd::health

@@ -1,0 +1,70 @@
+// unprotected: resources that no backup plan of their account and region
+// selects (Resources with wildcards, NotResources, tag conditions). When a
+// selection could only pick a resource by tag and its tags are unknown (only
+// RDS instances carry tags in the snapshot), a backup job or recovery point
+// of that plan for the resource within the job window counts as proof.
+// Severity: warning. Skipped for regions whose plans never loaded.
+#include <set>
+
+#include <fmt/format.h>
+
+#include "backend/health/checks.hpp"
+#include "backend/health/selection.hpp"
+
+namespace vd::health {
+namespace {
+
+// Plan ids that backed this resource up recently, per jobs and points.
+std::set<std::string> plans_seen_for(const CheckContext& ctx, const poll::RegionData& region, const std::string& arn) {
+    std::set<std::string> out;
+    TimePoint since = ctx.now - ctx.config.job_window;
+    for (const auto& j : region.backup_jobs)
+        if (j.resource_arn == arn && !j.backup_plan_id.empty() && j.creation_date && *j.creation_date >= since)
+            out.insert(j.backup_plan_id);
+    for (const auto& rp : region.recovery_points)
+        if (rp.resource_arn == arn && !rp.backup_plan_id.empty() && rp.creation_date && *rp.creation_date >= since)
+            out.insert(rp.backup_plan_id);
+    return out;
+}
+
+}  // namespace
+
+void check_unprotected(const CheckContext& ctx, Findings& out) {
+    for (const auto& r : ctx.resources) {
+        const poll::RegionData& region = *r.region;
+        if (!kind_loaded(region, poll::Kind::Plans)) continue;
+        bool selected = false;
+        std::vector<std::string> unknown_by_tag;  // "plan/selection"
+        std::set<std::string> unknown_plan_ids;
+        for (const auto& plan : region.plans) {
+            for (const auto& sel : plan.selections) {
+                auto m = selection_selects(sel, r.arn, r.tags_known ? &r.tags : nullptr);
+                if (m == SelectionMatch::Yes) selected = true;
+                if (m == SelectionMatch::Unknown) {
+                    unknown_by_tag.push_back(fmt::format("{}/{}", plan.plan_name, sel.selection_name));
+                    unknown_plan_ids.insert(plan.plan_id);
+                }
+            }
+            if (selected) break;
+        }
+        if (selected) continue;
+        if (!unknown_plan_ids.empty()) {
+            bool proven = false;
+            for (const auto& id : plans_seen_for(ctx, region, r.arn)) proven = proven || unknown_plan_ids.count(id) > 0;
+            if (proven) continue;
+        }
+        Finding f = make_finding(region, "unprotected", Severity::Warning, r.arn, r.name,
+                                 "no backup plan selects this resource");
+        f.evidence.push_back(fmt::format("{} backup plan(s) in {} checked", region.plans.size(), region.region));
+        for (const auto& s : unknown_by_tag)
+            f.evidence.push_back(fmt::format("selection {} selects by tag; this resource's tags are not known", s));
+        for (const auto& p : region.protected_resources)
+            if (p.resource_arn == r.arn && p.last_backup_time) {
+                f.evidence.push_back(fmt::format("last backup {} (not by a current plan)", iso(*p.last_backup_time)));
+                f.when = p.last_backup_time;
+            }
+        out.push_back(std::move(f));
+    }
+}
+
+}  // namespace vd::health

@@ -1,0 +1,268 @@
+// rpo, unprotected and drill-due: the checks that judge each resource.
+#include <gtest/gtest.h>
+
+#include "backend/config/load.hpp"
+#include "health/support/snapshot_builder.hpp"
+
+using namespace vd;
+using namespace vd::health;
+using namespace vd::health::test;
+
+namespace {
+
+// A region with one RDS instance "orders" whose newest point is `age_hours` old.
+poll::Snapshot orders_with_point(double age_hours) {
+    auto r = region();
+    r.db_instances.push_back(db("orders"));
+    r.recovery_points.push_back(point(db_arn("orders"), hours_ago(age_hours + 24)));
+    r.recovery_points.push_back(point(db_arn("orders"), hours_ago(age_hours)));
+    return snapshot(std::move(r));
+}
+
+// A configuration from TOML text (which must be valid).
+config::Config config_from(const char* toml) {
+    auto f = config::parse_config(toml, "test.toml");
+    EXPECT_TRUE(f.ok()) << (f.ok() ? "" : f.issues.front().to_string("test.toml"));
+    return f.config;
+}
+
+}  // namespace
+
+TEST(Rpo, AgeAgainstTheDefault24hTarget) {
+    struct Case {
+        double age;
+        Severity expected;
+    };
+    for (auto c : {Case{30, Severity::Critical}, Case{20, Severity::Warning}, Case{2, Severity::Ok},
+                   Case{19, Severity::Ok}, Case{19.5, Severity::Warning}}) {
+        auto report = run(orders_with_point(c.age));
+        auto f = of(report, "rpo", db_arn("orders"));
+        ASSERT_EQ(f.size(), 1u) << c.age;
+        EXPECT_EQ(f[0].severity, c.expected) << c.age << " h: " << f[0].reason;
+        EXPECT_EQ(f[0].resource_name, "orders");
+        ASSERT_TRUE(f[0].when.has_value());
+        EXPECT_EQ(*f[0].when, hours_ago(c.age));
+    }
+    auto critical = of(run(orders_with_point(30)), "rpo")[0];
+    EXPECT_EQ(critical.reason, "out of RPO: newest recovery point is 30 h old (target 24 h)");
+    EXPECT_EQ(critical.evidence.back(), "target 1d (default); warning above 80 %");
+}
+
+TEST(Rpo, OnlyCompletedPointsCount) {
+    auto r = region();
+    r.db_instances.push_back(db("orders"));
+    r.recovery_points.push_back(point(db_arn("orders"), hours_ago(30)));
+    auto partial = point(db_arn("orders"), hours_ago(1));
+    partial.status = "PARTIAL";
+    r.recovery_points.push_back(partial);
+    auto f = of(run(snapshot(r)), "rpo", db_arn("orders"));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Critical);
+}
+
+TEST(Rpo, ANewerPitrTimeWins) {
+    auto s = orders_with_point(30);
+    s.regions[0].db_instances[0].latest_restorable_time = hours_ago(0.1);
+    auto f = of(run(s), "rpo", db_arn("orders"));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Ok);
+    EXPECT_NE(f[0].reason.find("restorable time"), std::string::npos) << f[0].reason;
+
+    // From the automated backups' restore window too.
+    auto s2 = orders_with_point(30);
+    model::AutomatedBackup ab;
+    ab.instance_identifier = "orders";
+    ab.instance_arn = db_arn("orders");
+    ab.status = "active";
+    ab.restore_window = model::PitrWindow{days_ago(7), hours_ago(1)};
+    s2.regions[0].automated_backups.push_back(ab);
+    EXPECT_EQ(of(run(s2), "rpo", db_arn("orders"))[0].severity, Severity::Ok);
+
+    // Without backup retention the instance's restorable time is not PITR.
+    auto s3 = orders_with_point(30);
+    s3.regions[0].db_instances[0].latest_restorable_time = hours_ago(0.1);
+    s3.regions[0].db_instances[0].backup_retention_period = 0;
+    EXPECT_EQ(of(run(s3), "rpo", db_arn("orders"))[0].severity, Severity::Critical);
+}
+
+TEST(Rpo, TargetsByArnNameAndTag) {
+    auto cfg = config_from(R"(
+[[rpo]]
+match = "orders"
+target = "15m"
+[[rpo]]
+tag = "tier=bronze"
+target = "7d"
+)");
+    auto r = region();
+    r.db_instances.push_back(db("orders"));
+    r.db_instances[0].latest_restorable_time = hours_ago(20.0 / 60);  // 20 minutes: over 15 m
+    auto archive = db("archive");
+    archive.tags = {{"tier", "bronze"}};
+    r.db_instances.push_back(archive);
+    r.recovery_points.push_back(point(db_arn("archive"), days_ago(3)));
+    auto report = run(snapshot(r), cfg);
+    auto orders = of(report, "rpo", db_arn("orders"));
+    ASSERT_EQ(orders.size(), 1u);
+    EXPECT_EQ(orders[0].severity, Severity::Critical);
+    EXPECT_EQ(orders[0].reason, "out of RPO: newest restorable time is 20 min old (target 15 min)");
+    auto arch = of(report, "rpo", db_arn("archive"));
+    ASSERT_EQ(arch.size(), 1u);
+    EXPECT_EQ(arch[0].severity, Severity::Ok);
+    EXPECT_NE(arch[0].evidence.back().find("tag tier=bronze"), std::string::npos);
+}
+
+TEST(Rpo, NeverBackedUpIsCriticalAndUnloadedPointsAreNotGuessed) {
+    auto r = region();
+    r.protected_resources.push_back(protected_resource("arn:aws:elasticfilesystem:eu-central-1:111122223333:file-system/fs-1", "uploads", "EFS"));
+    auto f = of(run(snapshot(r)), "rpo");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Critical);
+    EXPECT_EQ(f[0].resource_name, "uploads");
+    EXPECT_NE(f[0].reason.find("never backed up"), std::string::npos);
+
+    r.status[poll::Kind::RecoveryPoints].loaded = false;
+    EXPECT_TRUE(of(run(snapshot(r)), "rpo").empty());
+}
+
+TEST(Rpo, ClusterMembersAreJudgedThroughTheirCluster) {
+    auto r = region();
+    auto member = db("aurora-1");
+    member.cluster_identifier = "aurora";
+    r.db_instances.push_back(member);
+    model::DbCluster cluster;
+    cluster.identifier = "aurora";
+    cluster.arn = "arn:aws:rds:eu-central-1:111122223333:cluster:aurora";
+    cluster.backup_retention_period = 7;
+    cluster.latest_restorable_time = hours_ago(0.2);
+    r.db_clusters.push_back(cluster);
+    auto report = run(snapshot(r));
+    auto f = of(report, "rpo");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].resource, cluster.arn);
+    EXPECT_EQ(f[0].severity, Severity::Ok);
+}
+
+TEST(Unprotected, WildcardsNotResourcesAndTags) {
+    auto r = region();
+    for (auto name : {"orders", "billing", "scratch", "tagged"}) r.db_instances.push_back(db(name));
+    r.db_instances[3].tags = {{"backup", "daily"}};
+    auto p = plan("prod");
+    p.selections.push_back(selection({"arn:aws:rds:*:*:db:o*", "arn:aws:rds:*:*:db:s*"}, {"*:db:scratch"}));
+    auto by_tag = selection({});
+    by_tag.selection_name = "by-tag";
+    by_tag.tag_conditions = {{"backup", "daily"}};
+    p.selections.push_back(by_tag);
+    r.plans.push_back(p);
+    auto report = run(snapshot(r));
+    auto f = of(report, "unprotected");
+    ASSERT_EQ(f.size(), 2u);
+    EXPECT_EQ(f[0].resource_name, "billing");
+    EXPECT_EQ(f[1].resource_name, "scratch");
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].reason, "no backup plan selects this resource");
+}
+
+TEST(Unprotected, UnknownTagsNeedAJobOfThePlanAsProof) {
+    auto r = region();
+    const std::string efs = "arn:aws:elasticfilesystem:eu-central-1:111122223333:file-system/fs-1";
+    r.protected_resources.push_back(protected_resource(efs, "uploads", "EFS"));
+    auto p = plan("prod");
+    auto by_tag = selection({});
+    by_tag.tag_conditions = {{"backup", "daily"}};
+    p.selections.push_back(by_tag);
+    r.plans.push_back(p);
+    auto f = of(run(snapshot(r)), "unprotected");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_NE(f[0].evidence.back().find("tags are not known"), std::string::npos);
+
+    auto job = backup_job("j1", efs, "COMPLETED", hours_ago(9));
+    job.backup_plan_id = p.plan_id;
+    r.backup_jobs.push_back(job);
+    EXPECT_TRUE(of(run(snapshot(r)), "unprotected").empty());
+}
+
+TEST(Unprotected, NoPlanMeansUnprotectedButUnloadedPlansMeanNoVerdict) {
+    auto r = region();
+    r.db_instances.push_back(db("orders"));
+    EXPECT_EQ(of(run(snapshot(r)), "unprotected").size(), 1u);
+    r.status[poll::Kind::Plans].loaded = false;
+    EXPECT_TRUE(of(run(snapshot(r)), "unprotected").empty());
+}
+
+namespace {
+
+// A snapshot where "orders" had a restore test `days` ago, by a restore testing plan.
+poll::Snapshot orders_tested(double days, const std::string& validation = "SUCCESSFUL", const std::string& status = "COMPLETED") {
+    auto r = region();
+    r.db_instances.push_back(db("orders"));
+    auto rp = point(db_arn("orders"), days_ago(days + 1));
+    r.recovery_points.push_back(rp);
+    r.recovery_points.push_back(point(db_arn("orders"), hours_ago(2)));
+    model::RestoreJob job;
+    job.restore_job_id = "restore-1";
+    job.recovery_point_arn = rp.arn;
+    job.status = status;
+    job.validation_status = validation;
+    job.restore_testing_plan_arn = "arn:aws:backup:eu-central-1:111122223333:restore-testing-plan:monthly";
+    job.created_resource_arn = db_arn("orders-restore-test");
+    job.creation_date = days_ago(days) - std::chrono::hours(1);
+    job.completion_date = days_ago(days);
+    r.restore_jobs.push_back(job);
+    r.db_instances.push_back(db("orders-restore-test"));  // the temporary instance: not judged
+    return snapshot(std::move(r));
+}
+
+}  // namespace
+
+TEST(Drills, NextDrillIsDueAfterTheCadence) {
+    auto report = run(orders_tested(10));
+    auto f = of(report, "drill-due", db_arn("orders"));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Ok);
+    ASSERT_TRUE(f[0].when.has_value());
+    EXPECT_EQ(*f[0].when, days_ago(10) + std::chrono::hours(24 * 30));
+    EXPECT_NE(f[0].reason.find("in 20 d"), std::string::npos) << f[0].reason;
+    // The restore test's own instance is neither an RPO nor a protection problem.
+    EXPECT_TRUE(of(report, "rpo", db_arn("orders-restore-test")).empty());
+    EXPECT_TRUE(of(report, "unprotected", db_arn("orders-restore-test")).empty());
+
+    auto overdue = of(run(orders_tested(40)), "drill-due", db_arn("orders"));
+    ASSERT_EQ(overdue.size(), 1u);
+    EXPECT_EQ(overdue[0].severity, Severity::Warning);
+    EXPECT_NE(overdue[0].reason.find("overdue by 10 d"), std::string::npos) << overdue[0].reason;
+}
+
+TEST(Drills, FailedValidationIsNoSuccess) {
+    auto f = of(run(orders_tested(5, "FAILED")), "drill-due", db_arn("orders"));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].reason, "no successful restore test on record");
+    EXPECT_NE(f[0].evidence.back().find("FAILED"), std::string::npos);
+}
+
+TEST(Drills, VaultdeckDrillReportsAndRequiredResources) {
+    auto r = region();
+    r.db_instances.push_back(db("orders"));
+    r.db_instances.push_back(db("billing"));
+    r.db_instances.push_back(db("scratch"));
+    auto s = snapshot(r);
+    poll::DrillRecord d;
+    d.id = "drill-1";
+    d.resource = "orders";
+    d.runbook = "monthly-drill";
+    d.started = days_ago(5);
+    d.finished = days_ago(5) + std::chrono::hours(1);
+    d.passed = true;
+    s.drills.push_back(d);
+    auto cfg = config_from("[drills]\ncadence = \"7d\"\nresources = [\"billing\"]\n");
+    auto report = run(s, cfg);
+    auto orders = of(report, "drill-due", db_arn("orders"));
+    ASSERT_EQ(orders.size(), 1u);
+    EXPECT_EQ(orders[0].severity, Severity::Ok);
+    EXPECT_EQ(*orders[0].when, d.finished.value() + std::chrono::hours(24 * 7));
+    auto billing = of(report, "drill-due", db_arn("billing"));
+    ASSERT_EQ(billing.size(), 1u);
+    EXPECT_EQ(billing[0].severity, Severity::Warning);
+    EXPECT_TRUE(of(report, "drill-due", db_arn("scratch")).empty());  // never drilled, not required
+}
