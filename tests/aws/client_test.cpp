@@ -310,6 +310,23 @@ TEST(AwsClient, SkewIsCorrectedOnlyOnce) {
     EXPECT_EQ(svc.requests(), 2);
 }
 
+TEST(AwsClient, OneClientServesSeveralThreads) {
+    FakeService svc(Protocol::RestJson, ok_json);
+    Harness h(svc.url());
+    auto client = h.client();
+    std::atomic<int> ok{0};
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&] {
+            for (int i = 0; i < 10; ++i) ok += client->call(list_vaults()).ok();
+        });
+    }
+    for (auto& th : threads) th.join();
+    EXPECT_EQ(ok, 40);
+    EXPECT_EQ(svc.requests(), 40);
+    for (int i = 0; i < 40; ++i) EXPECT_EQ(svc.seen(i).verify_error, "") << i;
+}
+
 TEST(AwsClient, ReadOnlyRefusesMutatingCallsWithoutSending) {
     FakeService svc(Protocol::RestJson, ok_json);
     Harness h(svc.url());
