@@ -1,13 +1,125 @@
+// `vaultdeck runbook list | show NAME | lint FILE`: the built-in runbooks
+// and the operator's own in ~/.config/vaultdeck/runbooks.
 #include <cstdio>
+#include <string>
 
+#include <fmt/format.h>
+
+#include "backend/runbook/catalog.hpp"
+#include "backend/runbook/lint.hpp"
+#include "backend/runbook/runbook_reader.hpp"
 #include "tui/commands.hpp"
 
 namespace vd::cli {
+namespace {
 
-// Placeholder until the runbook command lands.
-int run_runbook(const GlobalOptions&, const RunbookOptions&) {
-    std::fprintf(stderr, "vaultdeck: runbook command is not available in this build\n");
-    return kExitUnknown;
+using runbook::Runbook;
+using runbook::Step;
+using runbook::StepKind;
+
+// Prints every runbook with its kind and where it comes from.
+int list_runbooks() {
+    auto entries = runbook::list_runbooks(runbook::user_runbook_dir());
+    size_t width = 4;
+    for (const auto& e : entries) width = std::max(width, e.name.size());
+    fmt::print("{:<{}}  {:<9}  {:<9}  {}\n", "NAME", width, "KIND", "FROM", "TITLE");
+    bool broken = false;
+    for (const auto& e : entries) {
+        std::string from = e.origin == "built-in" ? "built-in" : "file";
+        if (!e.error.empty()) {
+            broken = true;
+            fmt::print("{:<{}}  {:<9}  {:<9}  error: {}\n", e.name, width, "-", from, e.error);
+        } else {
+            fmt::print("{:<{}}  {:<9}  {:<9}  {}\n", e.name, width, e.kind, from, e.title);
+        }
+    }
+    fmt::print("\nYour runbooks: {}/*.toml\n", runbook::user_runbook_dir().string());
+    return broken ? kExitWarning : kExitOk;
+}
+
+// The parameters of a step worth showing on one line.
+std::string step_details(const Step& s) {
+    switch (s.kind) {
+        case StepKind::Checklist: return fmt::format("{} items", s.items.size());
+        case StepKind::ChooseRecoveryPoint:
+            return s.from == "rds-snapshots" ? fmt::format("RDS snapshots of {}", s.resource)
+                                             : fmt::format("recovery points of {}", s.resource.empty() ? "any resource" : s.resource);
+        case StepKind::ChooseTime: return fmt::format("default {}", s.default_time);
+        case StepKind::Form: {
+            std::string names;
+            for (const auto& f : s.fields) names += (names.empty() ? "" : ", ") + f.name;
+            return names;
+        }
+        case StepKind::Preflight: return fmt::format("{}", fmt::join(s.checks, ", "));
+        case StepKind::Confirm: return fmt::format("type {}", s.expect);
+        case StepKind::Restore: return fmt::format("method {}", s.method);
+        case StepKind::Wait:
+            return fmt::format("timeout {}, every {}", runbook::format_duration(s.timeout), runbook::format_duration(s.interval));
+        case StepKind::SqlCheck: return fmt::format("{} queries", s.sql_checks.size());
+        case StepKind::Command: return s.shell ? fmt::format("sh -c {}", s.command) : fmt::format("{}", fmt::join(s.argv, " "));
+        case StepKind::Cleanup: return "DeleteDBInstance of the restored instance, SkipFinalSnapshot";
+        case StepKind::Info:
+        case StepKind::Report: return {};
+    }
+    return {};
+}
+
+// Prints one runbook: header, targets and the steps in order.
+int show_runbook(const std::string& name) {
+    auto rb = runbook::find_runbook(name, runbook::user_runbook_dir());
+    if (!rb) {
+        std::fprintf(stderr, "vaultdeck: %s\n", rb.error().message.c_str());
+        return kExitWarning;
+    }
+    fmt::print("{} — {}\n", rb->name, rb->title);
+    fmt::print("kind: {}   from: {}\n", runbook::runbook_kind_name(rb->kind), rb->origin);
+    if (rb->rto_target) fmt::print("RTO target: {}\n", runbook::format_duration(*rb->rto_target));
+    if (rb->rpo_target) fmt::print("RPO target: {}\n", runbook::format_duration(*rb->rpo_target));
+    if (!rb->description.empty()) fmt::print("\n{}\n", rb->description);
+    fmt::print("\nSteps:\n");
+    for (size_t i = 0; i < rb->steps.size(); ++i) {
+        const Step& s = rb->steps[i];
+        std::string flags;
+        if (s.skippable) flags += " [skippable]";
+        if (runbook::is_mutating(s.kind)) flags += " [changes AWS]";
+        std::string details = step_details(s);
+        fmt::print("{:>3}. {:<22} {}{}\n", i + 1, runbook::step_kind_name(s.kind), s.title.empty() ? s.id : s.title, flags);
+        if (!details.empty()) fmt::print("     {:<22} {}\n", "", details);
+    }
+    return kExitOk;
+}
+
+// Lints one file; prints each problem with its line and exits 1 on errors.
+int lint_file(const std::string& file) {
+    auto text = runbook::read_runbook_file(file);
+    if (!text) {
+        std::fprintf(stderr, "vaultdeck: %s\n", text.error().message.c_str());
+        return kExitWarning;
+    }
+    auto diagnostics = runbook::lint_runbook_text(*text, file);
+    int errors = 0;
+    int warnings = 0;
+    for (const auto& d : diagnostics) {
+        (d.severity == runbook::Diagnostic::Severity::Error ? errors : warnings)++;
+        fmt::print("{}\n", runbook::format_diagnostic(d, file));
+    }
+    if (errors == 0) {
+        fmt::print("{}: ok{}\n", file, warnings ? fmt::format(" ({} warnings)", warnings) : "");
+        return kExitOk;
+    }
+    fmt::print("{}: {} errors, {} warnings\n", file, errors, warnings);
+    return kExitWarning;
+}
+
+}  // namespace
+
+// Lists, shows or lints runbooks.
+int run_runbook(const GlobalOptions&, const RunbookOptions& o) {
+    if (o.action == "list") return list_runbooks();
+    if (o.action == "show") return show_runbook(o.name);
+    if (o.action == "lint") return lint_file(o.name);
+    std::fprintf(stderr, "vaultdeck: runbook: expected list, show NAME or lint FILE\n");
+    return kExitUsage;
 }
 
 }  // namespace vd::cli
