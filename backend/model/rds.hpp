@@ -37,6 +37,7 @@ struct DbInstance {
     bool deletion_protection = false;
     std::string subnet_group;
     std::vector<std::pair<std::string, std::string>> tags;
+    std::string db_name;  // DBName: the database created with the instance (empty when not reported)
 };
 
 struct DbCluster {
