@@ -94,7 +94,9 @@ void RetryPolicy::sleep(std::chrono::milliseconds delay) const {
 std::optional<std::chrono::seconds> skew_correction(const Error& error, const Headers& response_headers,
                                                     TimePoint local_now) {
     auto date = find_header(response_headers, "date");
-    auto server = date ? parse_time(*date) : std::nullopt;
+    // Only the RFC 1123 form ("Sun, 22 Nov 2026 03:00:00 GMT") with a plausible year is trusted.
+    bool shaped = date && date->size() == 29 && date->compare(12, 4, "1970") >= 0 && date->compare(12, 4, "2199") <= 0;
+    auto server = shaped ? parse_time(*date) : std::nullopt;
     if (!server) return std::nullopt;
     auto offset = std::chrono::duration_cast<std::chrono::seconds>(*server - local_now);
     const auto& c = error.code;

@@ -151,8 +151,16 @@ Result<Claim> parse_presigned(const std::vector<std::pair<std::string, std::stri
 // Parses the signing time (yyyymmddThhmmssZ) and checks it against the scope date.
 std::optional<std::string> parse_signing_time(const std::optional<std::string>& text, SignatureScope& scope) {
     if (!text) return "the request has no X-Amz-Date";
-    auto t = text->size() == 16 ? parse_time(*text) : std::nullopt;
-    if (!t) return "X-Amz-Date '" + *text + "' is not in the yyyymmddThhmmssZ form";
+    const std::string& d = *text;
+    auto digits = [&](size_t from, size_t n) {
+        return std::all_of(d.begin() + static_cast<long>(from), d.begin() + static_cast<long>(from + n),
+                           [](unsigned char c) { return std::isdigit(c); });
+    };
+    // The shape and a plausible year (1970-2199) are checked before any date arithmetic.
+    bool shaped = d.size() == 16 && digits(0, 8) && d[8] == 'T' && digits(9, 6) && d[15] == 'Z' &&
+                  d.compare(0, 4, "1970") >= 0 && d.compare(0, 4, "2199") <= 0;
+    auto t = shaped ? parse_time(d) : std::nullopt;
+    if (!t) return "X-Amz-Date '" + d + "' is not in the yyyymmddThhmmssZ form";
     if (text->substr(0, 8) != scope.date) return "Credential date does not match X-Amz-Date";
     scope.time = *t;
     return std::nullopt;

@@ -2,6 +2,8 @@
 // become clear Parse errors.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "backend/aws/aws_error.hpp"
 
 using namespace vd;
@@ -118,4 +120,20 @@ TEST(AwsError, MessagesNeverCarrySecrets) {
     EXPECT_EQ(e.message.find("deadbeef"), std::string::npos) << e.message;
     EXPECT_EQ(e.message.find("abc"), std::string::npos) << e.message;
     EXPECT_EQ(e.message.find('\n'), std::string::npos) << "one line";
+}
+
+TEST(AwsError, GarbageBodiesNeverCrash) {
+    std::mt19937 rng(7);
+    const std::string pieces[] = {"<", ">", "</", "Error", "Code", "{", "}", "\"", ":", "__type", "#", "\\", "[", "]",
+                                  "message", "x", "\xff", "\0", "<ErrorResponse>", "&amp;", "<![CDATA["};
+    for (int i = 0; i < 2000; ++i) {
+        std::string body;
+        int n = static_cast<int>(rng() % 30);
+        for (int k = 0; k < n; ++k) body += pieces[rng() % std::size(pieces)];
+        for (Protocol p : {Protocol::RestJson, Protocol::Query, Protocol::RestXml}) {
+            Error e = parse_error_response(HttpResponse{400 + static_cast<int>(rng() % 200), {}, body}, p);
+            EXPECT_FALSE(e.message.empty());
+            EXPECT_EQ(e.message.find('\n'), std::string::npos);
+        }
+    }
 }

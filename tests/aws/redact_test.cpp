@@ -1,6 +1,8 @@
 // Secrets never reach a dump, a log line or an error message.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "backend/aws/redact.hpp"
 #include "backend/aws/sigv4.hpp"
 #include "backend/core/time_format.hpp"
@@ -99,4 +101,18 @@ TEST(Redact, ResponseDump) {
     EXPECT_EQ(d.find("s3cr3t"), std::string::npos) << d;
     EXPECT_EQ(d.find("session=abc"), std::string::npos) << d;
     EXPECT_NE(d.find("HTTP 200"), std::string::npos);
+}
+
+TEST(Redact, GarbageNeverCrashes) {
+    std::mt19937 rng(11);
+    const std::string pieces[] = {"<", ">", "</", "Secret", "Token", "{", "}", "\"", ":", "=", "&", "\n", "\r",
+                                  "Authorization", "\\", " ", "x", "\xff", "SessionToken", "</SecretAccessKey>"};
+    for (int i = 0; i < 3000; ++i) {
+        std::string text;
+        int n = static_cast<int>(rng() % 40);
+        for (int k = 0; k < n; ++k) text += pieces[rng() % std::size(pieces)];
+        std::string out = redact_text(text);
+        EXPECT_EQ(redact_text(out), out) << "redaction is stable";
+        (void)redact_url("https://h/?" + text);
+    }
 }

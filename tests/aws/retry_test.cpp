@@ -152,4 +152,7 @@ TEST(Retry, SkewCorrectionFromTheServerDate) {
     EXPECT_FALSE(skew_correction(aws_error("AccessDeniedException", 403), ten_ahead, local).has_value());
     EXPECT_FALSE(skew_correction(aws_error("RequestTimeTooSkewed", 403), {}, local).has_value()) << "no Date";
     EXPECT_FALSE(skew_correction(aws_error("RequestTimeTooSkewed", 403), {{"date", "yesterday"}}, local).has_value());
+    EXPECT_FALSE(skew_correction(aws_error("RequestTimeTooSkewed", 403), {{"date", "Sun, 22 Nov 9999 03:00:00 GMT"}},
+                                 local).has_value())
+        << "an absurd year is not trusted";
 }

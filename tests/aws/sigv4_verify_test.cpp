@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <random>
 #include <nlohmann/json.hpp>
 
 #include "aws/support/suite_files.hpp"
@@ -203,4 +204,38 @@ TEST(SigV4Verify, ErrorCodesPerProtocol) {
     EXPECT_EQ(error_code_for(Protocol::Query, verify_code::kUnknownKey), "InvalidClientTokenId");
     EXPECT_EQ(error_code_for(Protocol::RestXml, verify_code::kUnknownKey), "InvalidAccessKeyId");
     EXPECT_EQ(error_code_for(Protocol::RestXml, verify_code::kSkewed), "RequestTimeTooSkewed");
+}
+
+TEST(SigV4Verify, GarbageNeverCrashesAndNeverVerifies) {
+    std::mt19937 rng(20260601);
+    auto good = signed_backup_request(at("2026-03-04T05:06:07Z"));
+    const std::string alphabet = "AWS4-HMAC-SHA256 Credential=/,;=%&?:abc0123456789\x01\xff ";
+    auto scramble = [&](std::string s) {
+        std::uniform_int_distribution<size_t> pick(0, alphabet.size() - 1);
+        int edits = 1 + static_cast<int>(rng() % 4);
+        for (int e = 0; e < edits; ++e) {
+            size_t at = s.empty() ? 0 : rng() % (s.size() + 1);
+            switch (rng() % 3) {
+                case 0: s.insert(at, 1, alphabet[pick(rng)]); break;
+                case 1: if (at < s.size()) s.erase(at, 1 + rng() % 8); break;
+                default: if (at < s.size()) s[at] = alphabet[pick(rng)]; break;
+            }
+        }
+        return s;
+    };
+    int verified = 0;
+    for (int i = 0; i < 3000; ++i) {
+        auto req = good;
+        switch (i % 4) {
+            case 0: for (auto& h : req.headers) if (h.first == "Authorization") h.second = scramble(h.second); break;
+            case 1: req.query = scramble(req.query + "&X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=test%2F20260304"); break;
+            case 2: req.path = scramble(req.path); break;
+            default: for (auto& h : req.headers) if (h.first == "X-Amz-Date") h.second = scramble(h.second); break;
+        }
+        auto r = verify_request(req, lookup, VerifyOptions{.now = at("2026-03-04T05:06:07Z")});
+        if (r.ok()) ++verified;
+        else EXPECT_FALSE(r.error().code.empty());
+    }
+    // A scramble can land on an equivalent request (e.g. "/a//b" normalizes like "/a/b"), but rarely.
+    EXPECT_LT(verified, 30);
 }
