@@ -1,0 +1,154 @@
+#include "backend/sim/rds_ops.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "backend/sim/arns.hpp"
+
+namespace vd::sim {
+namespace {
+
+using namespace std::chrono;
+
+// The start of a "hh:mm-hh:mm" window as minutes after midnight UTC.
+int window_start_minutes(const std::string& window) {
+    int h = 3, m = 0;
+    if (std::sscanf(window.c_str(), "%d:%d", &h, &m) != 2) return 180;
+    return h * 60 + m;
+}
+
+// A short stable hash, for endpoint host names that look like AWS's.
+std::string host_suffix(const std::string& account, const std::string& region) {
+    uint64_t h = 1469598103934665603ULL;
+    for (char c : account + region) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    std::string out;
+    for (int i = 0; i < 12; ++i, h /= 36) out.push_back("abcdefghijklmnopqrstuvwxyz0123456789"[h % 36]);
+    return out;
+}
+
+// One automated snapshot per day from `from` to `now`, taken at the window start.
+template <class Fill>
+void daily_snapshots(TimePoint from, TimePoint now, int window_minutes, int retention_days, Fill fill) {
+    if (retention_days <= 0) return;
+    TimePoint oldest = std::max(from, now - hours(24) * retention_days);
+    auto day = floor<days>(oldest);
+    for (; TimePoint(day) <= now; day += days(1)) {
+        TimePoint at = TimePoint(day) + minutes(window_minutes);
+        if (at < oldest || at > now) continue;
+        fill(at);
+    }
+}
+
+}  // namespace
+
+std::string endpoint_address(const RegionState& state, const std::string& identifier) {
+    return fmt::format("{}.{}.{}.rds.amazonaws.com", identifier, host_suffix(state.account_id, state.region), state.region);
+}
+
+DbInstance restored_instance(const RegionState& state, IdSource& ids, const DbInstance& like,
+                             const std::string& identifier, TimePoint now, TimePoint ready) {
+    DbInstance db = like;
+    db.identifier = identifier;
+    db.arn = db_instance_arn(state.region, state.account_id, identifier);
+    db.resource_id = "db-" + ids.upper_alnum(26);
+    db.status = "creating";
+    db.create_time = now;
+    db.cluster_identifier.clear();
+    db.tags.clear();
+    db.deletion_protection = false;
+    db.restored_from_recovery_point.clear();
+    db.next_status = "available";
+    db.next_status_at = ready;
+    db.remove_at_next = false;
+    return db;
+}
+
+DbInstance instance_like(const RegionState& state, const std::string& identifier) {
+    if (auto it = state.db_instances.find(identifier); it != state.db_instances.end()) return it->second;
+    DbInstance db;
+    db.identifier = identifier;
+    db.availability_zone = state.region + "a";
+    return db;
+}
+
+std::vector<DbSnapshot> automated_snapshots(const RegionState& state, const DbInstance& instance, TimePoint now) {
+    std::vector<DbSnapshot> out;
+    if (!instance.cluster_identifier.empty()) return out;  // Aurora members are backed up by the cluster
+    daily_snapshots(instance.create_time, now, window_start_minutes(instance.backup_window), instance.backup_retention,
+                    [&](TimePoint at) {
+                        DbSnapshot s;
+                        auto tt = system_clock::to_time_t(at);
+                        std::tm tm{};
+                        gmtime_r(&tt, &tm);
+                        s.identifier = fmt::format("rds:{}-{:04d}-{:02d}-{:02d}-{:02d}-{:02d}", instance.identifier,
+                                                   tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+                        s.arn = db_snapshot_arn(state.region, state.account_id, s.identifier);
+                        s.instance_identifier = instance.identifier;
+                        s.resource_id = instance.resource_id;
+                        s.snapshot_type = "automated";
+                        s.engine = instance.engine;
+                        s.engine_version = instance.engine_version;
+                        s.allocated_storage = instance.allocated_storage;
+                        s.port = instance.port;
+                        s.availability_zone = instance.availability_zone;
+                        s.master_username = instance.master_username;
+                        s.create_time = at;
+                        s.instance_create_time = instance.create_time;
+                        s.encrypted = instance.encrypted;
+                        s.kms_key_id = instance.kms_key_id;
+                        s.ready_at = at + minutes(8);
+                        s.status = now >= s.ready_at ? "available" : "creating";
+                        out.push_back(std::move(s));
+                    });
+    return out;
+}
+
+std::vector<DbSnapshot> automated_cluster_snapshots(const RegionState& state, const DbCluster& cluster, TimePoint now) {
+    std::vector<DbSnapshot> out;
+    daily_snapshots(cluster.create_time, now, window_start_minutes(cluster.backup_window), cluster.backup_retention,
+                    [&](TimePoint at) {
+                        DbSnapshot s;
+                        auto tt = system_clock::to_time_t(at);
+                        std::tm tm{};
+                        gmtime_r(&tt, &tm);
+                        s.identifier = fmt::format("rds:{}-{:04d}-{:02d}-{:02d}-{:02d}-{:02d}", cluster.identifier,
+                                                   tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
+                        s.arn = cluster_snapshot_arn(state.region, state.account_id, s.identifier);
+                        s.instance_identifier = cluster.identifier;
+                        s.resource_id = cluster.resource_id;
+                        s.snapshot_type = "automated";
+                        s.engine = cluster.engine;
+                        s.engine_version = cluster.engine_version;
+                        s.allocated_storage = cluster.allocated_storage;
+                        s.port = cluster.port;
+                        s.master_username = cluster.master_username;
+                        s.create_time = at;
+                        s.instance_create_time = cluster.create_time;
+                        s.encrypted = cluster.encrypted;
+                        s.kms_key_id = cluster.kms_key_id;
+                        s.ready_at = at + minutes(5);
+                        s.status = now >= s.ready_at ? "available" : "creating";
+                        out.push_back(std::move(s));
+                    });
+    return out;
+}
+
+std::optional<RestoreWindow> restore_window(const DbInstance& instance, TimePoint now) {
+    if (instance.backup_retention <= 0 || !instance.cluster_identifier.empty()) return std::nullopt;
+    if (instance.status == "creating") return std::nullopt;
+    TimePoint latest = now - kPitrLag;
+    TimePoint earliest = std::max(instance.create_time + minutes(10), now - hours(24) * instance.backup_retention);
+    if (earliest > latest) return std::nullopt;
+    return RestoreWindow{earliest, latest};
+}
+
+std::optional<RestoreWindow> cluster_restore_window(const DbCluster& cluster, TimePoint now) {
+    if (cluster.backup_retention <= 0 || cluster.status == "creating") return std::nullopt;
+    TimePoint latest = now - kPitrLag;
+    TimePoint earliest = std::max(cluster.create_time + minutes(10), now - hours(24) * cluster.backup_retention);
+    if (earliest > latest) return std::nullopt;
+    return RestoreWindow{earliest, latest};
+}
+
+}  // namespace vd::sim

@@ -1,0 +1,44 @@
+// RDS facts derived from the world: new and restored DB instances, the
+// automated snapshots an instance has, and its point-in-time restore window.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backend/sim/ids.hpp"
+#include "backend/sim/world.hpp"
+
+namespace vd::sim {
+
+// How far behind now the latest restorable time of an instance stays.
+inline constexpr std::chrono::minutes kPitrLag{5};
+
+// A DB instance copied from `like` (engine, class, storage...) under a new
+// identifier, in state "creating" until `ready`, then "available".
+DbInstance restored_instance(const RegionState& state, IdSource& ids, const DbInstance& like,
+                             const std::string& identifier, TimePoint now, TimePoint ready);
+
+// An instance that looks like the source of a recovery point or snapshot,
+// when the source itself is gone: found by identifier, else defaults.
+DbInstance instance_like(const RegionState& state, const std::string& identifier);
+
+// The automated snapshots an instance has at time now (one a day in its
+// backup window, kept for its retention period), oldest first.
+std::vector<DbSnapshot> automated_snapshots(const RegionState& state, const DbInstance& instance, TimePoint now);
+// The automated snapshots of a cluster.
+std::vector<DbSnapshot> automated_cluster_snapshots(const RegionState& state, const DbCluster& cluster, TimePoint now);
+
+struct RestoreWindow {
+    TimePoint earliest;
+    TimePoint latest;
+};
+// The point-in-time window of an instance with automated backups, else nullopt.
+std::optional<RestoreWindow> restore_window(const DbInstance& instance, TimePoint now);
+// The same for a cluster.
+std::optional<RestoreWindow> cluster_restore_window(const DbCluster& cluster, TimePoint now);
+
+// The endpoint host name AWS would give an instance.
+std::string endpoint_address(const RegionState& state, const std::string& identifier);
+
+}  // namespace vd::sim
