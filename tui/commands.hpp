@@ -59,6 +59,7 @@ struct SimOptions {
     std::string postgres;
     std::string access_key = "test";
     std::string secret_key = "test";
+    std::string record;  // --record FILE: one JSON line per answer (test suites)
 };
 
 // Exit codes shared by all commands.
@@ -76,6 +77,8 @@ int run_runbook(const GlobalOptions& g, const RunbookOptions& o);
 int run_resume(const GlobalOptions& g, const std::string& wizard_id);
 int run_render(const GlobalOptions& g, const RenderOptions& o);
 int run_sim_serve(const SimOptions& o);
+// The closing part of `vaultdeck sim serve --help`: faults, scenarios, --record.
+const char* sim_serve_help_footer();
 int run_config_check(const GlobalOptions& g);
 
 }  // namespace vd::cli

@@ -105,6 +105,8 @@ int main(int argc, char** argv) {
     sim_serve->add_option("--postgres", sim.postgres, "Back each DB instance with a database on this PostgreSQL (libpq conninfo)");
     sim_serve->add_option("--access-key", sim.access_key, "Accepted access key (default: test)");
     sim_serve->add_option("--secret-key", sim.secret_key, "Accepted secret key (default: test)");
+    sim_serve->add_option("--record", sim.record, "Append one JSON line per answer to FILE (for conformance tests)");
+    sim_serve->footer(sim_serve_help_footer());
 
     try {
         app.parse(argc, argv);
