@@ -1,0 +1,315 @@
+// The engine's checking steps: named preflight checks, SQL checks against
+// the restored (and the source) instance with libpq, the restore-testing
+// validation result, and command steps.
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "backend/core/time_format.hpp"
+#include "backend/runbook/engine_impl.hpp"
+#include "backend/runbook/runbook_reader.hpp"
+#include "backend/runbook/sql_expect.hpp"
+
+namespace vd::runbook::detail {
+namespace {
+
+PreflightResult pass(std::string name, std::string detail) { return {std::move(name), "pass", std::move(detail)}; }
+PreflightResult fail(std::string name, std::string detail) { return {std::move(name), "fail", std::move(detail)}; }
+
+}  // namespace
+
+// Runs one named preflight check.
+PreflightResult EngineImpl::preflight_check(const std::string& name) {
+    auto b = backend();
+    if (!b) return fail(name, b.error().to_string());
+    if (name == "target-identifier-free") {
+        std::string target = value("target");
+        if (target.empty()) return fail(name, "no target identifier");
+        auto inst = (*b)->describe_db_instance(target);
+        if (inst) return fail(name, fmt::format("{} already exists ({}): choose a new identifier", target, inst->status));
+        if (is_instance_not_found(inst.error())) return pass(name, fmt::format("{} is free in {}", target, (*b)->region()));
+        return fail(name, "cannot check: " + inst.error().to_string());
+    }
+    if (name == "recovery-point-completed") {
+        if (!value("recovery_point_arn").empty()) {
+            auto rp = (*b)->describe_recovery_point(value("recovery_point_vault"), value("recovery_point_arn"));
+            if (!rp) return fail(name, "cannot check: " + rp.error().to_string());
+            if (rp->calculated.delete_at) state_.values["recovery_point_expires"] = format_iso8601(*rp->calculated.delete_at);
+            if (rp->status != "COMPLETED") return fail(name, fmt::format("the recovery point is {}", rp->status));
+            return pass(name, "COMPLETED");
+        }
+        if (!value("snapshot_identifier").empty()) {
+            auto snaps = (*b)->describe_db_snapshots(value("source"), "");
+            if (!snaps) return fail(name, "cannot check: " + snaps.error().to_string());
+            for (const auto& s : *snaps)
+                if (s.identifier == value("snapshot_identifier"))
+                    return s.status == "available" ? pass(name, "available") : fail(name, fmt::format("the snapshot is {}", s.status));
+            return fail(name, fmt::format("snapshot {} not found in {}", value("snapshot_identifier"), (*b)->region()));
+        }
+        return fail(name, "no recovery point was chosen");
+    }
+    if (name == "not-expiring-within-1h") {
+        std::string expires = value("recovery_point_expires");
+        if (expires.empty() && !value("recovery_point_arn").empty()) {
+            auto rp = (*b)->describe_recovery_point(value("recovery_point_vault"), value("recovery_point_arn"));
+            if (!rp) return fail(name, "cannot check: " + rp.error().to_string());
+            if (rp->calculated.delete_at) expires = format_iso8601(*rp->calculated.delete_at);
+        }
+        if (expires.empty()) return pass(name, "no deletion date");
+        auto at = parse_time(expires);
+        if (at && *at < now() + std::chrono::hours(1))
+            return fail(name, fmt::format("the recovery point is deleted at {}, within the hour", expires));
+        return pass(name, fmt::format("kept until {}", expires));
+    }
+    if (name == "pitr-time-in-window") {
+        std::string when = value("restore_time");
+        if (when.empty()) return fail(name, "no restore time was chosen");
+        auto window = pitr_window();
+        if (!window) return fail(name, "cannot read the restore window: " + window.error().to_string());
+        std::string span = fmt::format("{} .. {}", format_iso8601(window->earliest), format_iso8601(window->latest));
+        if (when == "latest") return pass(name, "latest restorable time, window " + span);
+        auto t = parse_time(when);
+        if (!t || *t < window->earliest || *t > window->latest) return fail(name, fmt::format("{} is outside {}", when, span));
+        return pass(name, fmt::format("{} is inside {}", when, span));
+    }
+    if (name == "iam-role-present") {
+        std::string role = value("iam_role").empty() ? value("recovery_point_role") : value("iam_role");
+        static const std::regex arn(R"(^arn:aws[a-z-]*:iam::\d{12}:role/.+$)");
+        if (role.empty()) return fail(name, "no IAM role: fill in iam_role");
+        if (!std::regex_match(role, arn)) return fail(name, fmt::format("'{}' is not an IAM role ARN", role));
+        return pass(name, role);
+    }
+    if (name == "not-read-only") {
+        if (options_.read_only) return {name, "warn", "read-only: the restore will be a dry run that only shows the call"};
+        return pass(name, "changes are allowed");
+    }
+    return fail(name, "unknown check");
+}
+
+// Runs every check of the step; fails when any fails (warnings pass).
+Result<Outcome> EngineImpl::run_preflight(const Step& step) {
+    std::vector<PreflightResult> results;
+    std::string failures;
+    int warnings = 0;
+    for (const auto& c : step.checks) {
+        results.push_back(preflight_check(c));
+        if (results.back().verdict == "fail") failures += (failures.empty() ? "" : "; ") + c + ": " + results.back().detail;
+        if (results.back().verdict == "warn") ++warnings;
+    }
+    record().preflight = results;
+    if (!failures.empty()) return failed(failures);
+    return done(fmt::format("{} checks passed{}", results.size(), warnings ? fmt::format(", {} warning", warnings) : ""));
+}
+
+// Where to connect for an instance: its endpoint, and the step's database and user.
+Result<ConnectionParams> EngineImpl::connection_for(const std::string& instance, const Step& step) {
+    auto b = backend();
+    if (!b) return b.error();
+    auto inst = (*b)->describe_db_instance(instance);
+    if (!inst && is_instance_not_found(inst.error()) && options_.backend != *b) inst = options_.backend->describe_db_instance(instance);
+    if (!inst) return inst.error();
+    if (inst->endpoint.address.empty())
+        return make_error(ErrorKind::InvalidInput, fmt::format("{} has no endpoint yet ({})", instance, inst->status), "sql");
+    ConnectionParams p;
+    p.host = inst->endpoint.address;
+    p.port = inst->endpoint.port;
+    Variables vars = variables();
+    vars["db_name"] = inst->db_name;
+    auto db = expand_template(step.database, vars);
+    if (!db) return db.error();
+    p.database = db->empty() ? inst->db_name : *db;
+    auto user = expand_template(step.user, vars);
+    if (!user) return user.error();
+    p.user = *user;
+    p.sslmode = step.sslmode;
+    return p;
+}
+
+// Runs the queries on the restored instance (and the source where compared).
+Result<Outcome> EngineImpl::run_sql_check(const Step& step) {
+    if (value("dry_run") == "true") return skipped("dry run: nothing was restored, nothing to check");
+    std::string target = value("restored_target");
+    if (target.empty()) return make_error(ErrorKind::InvalidInput, "nothing was restored yet", "sql");
+    std::vector<CheckResult> results;
+    for (const auto& c : step.sql_checks) results.push_back({c.name, c.query, c.expect, {}, std::nullopt, false, {}});
+    auto fail_all = [&](const std::string& why) -> Outcome {
+        for (auto& r : results) r.error = why;
+        record().checks = results;
+        record_validation(false, why);
+        return failed(why);
+    };
+    auto params = connection_for(target, step);
+    if (!params) return fail_all("cannot find the restored instance: " + params.error().to_string());
+    auto session = options_.sql->connect(*params);
+    if (!session) return fail_all(session.error().message);
+    std::unique_ptr<SqlSession> source_session;
+    std::string source_error;
+    bool source_tried = false;
+    for (size_t i = 0; i < step.sql_checks.size(); ++i) {
+        const SqlCheckSpec& spec = step.sql_checks[i];
+        CheckResult& r = results[i];
+        auto expect = parse_expectation(spec.expect);
+        if (!expect) {
+            r.error = expect.error().message;
+            continue;
+        }
+        auto actual = (*session)->query_value(spec.query);
+        if (!actual) {
+            r.error = actual.error().message;
+            continue;
+        }
+        r.actual = *actual;
+        if (needs_source(*expect)) {
+            if (!source_tried) {
+                source_tried = true;
+                auto sp = connection_for(value("source"), step);
+                if (!sp) {
+                    source_error = "cannot find the source instance: " + sp.error().to_string();
+                } else if (auto s = options_.sql->connect(*sp); s) {
+                    source_session = std::move(*s);
+                } else {
+                    source_error = "source: " + s.error().message;
+                }
+            }
+            if (!source_session) {
+                r.error = source_error;
+                continue;
+            }
+            auto sv = source_session->query_value(spec.query);
+            if (!sv) {
+                r.error = "source: " + sv.error().message;
+                continue;
+            }
+            r.source_value = *sv;
+        }
+        r.passed = expectation_met(*expect, r.actual, r.source_value);
+    }
+    record().checks = results;
+    std::string failed_names;
+    int passed = 0;
+    for (const auto& r : results) {
+        if (r.passed) ++passed;
+        else failed_names += (failed_names.empty() ? "" : ", ") + r.name;
+    }
+    std::string summary = fmt::format("{} of {} checks passed", passed, results.size());
+    record_validation(failed_names.empty(), summary);
+    if (!failed_names.empty()) return failed(fmt::format("{}; failed: {}", summary, failed_names));
+    return done(summary);
+}
+
+// Sends the outcome to AWS Backup when a restore-testing job restored the same point.
+void EngineImpl::record_validation(bool passed, const std::string& summary) {
+    if (value("restore_method") != "aws-backup" || value("restore_job_id").empty()) return;
+    auto b = backend();
+    if (!b) return;
+    std::string job_id;
+    auto ours = (*b)->describe_restore_job(value("restore_job_id"));
+    if (ours && !ours->restore_testing_plan_arn.empty()) {
+        job_id = ours->restore_job_id;
+    } else if (!value("resource_arn").empty()) {
+        auto jobs = (*b)->list_restore_jobs_by_resource(value("resource_arn"));
+        if (!jobs) return;
+        std::optional<TimePoint> newest;
+        for (const auto& j : *jobs) {
+            bool open = j.validation_status.empty() || j.validation_status == "VALIDATING";
+            if (j.restore_testing_plan_arn.empty() || j.recovery_point_arn != value("recovery_point_arn") ||
+                j.status != "COMPLETED" || !open)
+                continue;
+            if (!newest || j.creation_date.value_or(TimePoint{}) > *newest) {
+                newest = j.creation_date.value_or(TimePoint{});
+                job_id = j.restore_job_id;
+            }
+        }
+    }
+    if (job_id.empty()) return;
+    ApiCall call{"backup", "PutRestoreValidationResult", {}};
+    call.parameters["RestoreJobId"] = job_id;
+    call.parameters["ValidationStatus"] = passed ? "SUCCESSFUL" : "FAILED";
+    call.parameters["ValidationStatusMessage"] = fmt::format("vaultdeck {} {}: {}", state_.runbook_name, state_.id, summary);
+    if (options_.read_only) {
+        (void)audit(audit_base("validation", "dry-run", call));
+        state_.values["validation_result"] = "not sent (read-only) for " + job_id;
+        return;
+    }
+    if (!ensure_identity() || !audit(audit_base("validation", "before", call))) {
+        state_.values["validation_result"] = "not sent: no identity or audit log";
+        return;
+    }
+    auto r = (*b)->put_restore_validation_result(job_id, call.parameters["ValidationStatus"], call.parameters["ValidationStatusMessage"]);
+    AuditEntry after = audit_base("validation", "after", call);
+    after.request_id = (*b)->last_request_id();
+    after.result = r ? "ok" : "error";
+    if (!r) after.error = r.error().to_string();
+    (void)audit(after);
+    state_.values["validation_result"] = r ? fmt::format("{} recorded on restore-testing job {}", passed ? "SUCCESSFUL" : "FAILED", job_id)
+                                           : "failed: " + r.error().to_string();
+}
+
+// The command of a command step, with its templates filled in and the
+// restored instance in the environment.
+Result<CommandSpec> EngineImpl::command_spec(const Step& step) const {
+    CommandSpec spec;
+    Variables vars = variables();
+    spec.shell = step.shell;
+    spec.timeout = step.timeout;
+    if (step.shell) {
+        auto c = expand_template(step.command, vars);
+        if (!c) return c.error();
+        spec.shell_command = *c;
+    } else {
+        for (const auto& a : step.argv) {
+            auto v = expand_template(a, vars);
+            if (!v) return v.error();
+            spec.argv.push_back(*v);
+        }
+    }
+    auto add = [&](const char* k, const std::string& v) {
+        if (!v.empty()) spec.env.emplace_back(k, v);
+    };
+    add("VAULTDECK_WIZARD", state_.id);
+    add("VAULTDECK_SOURCE", value("source"));
+    add("VAULTDECK_TARGET", value("restored_target").empty() ? value("target") : value("restored_target"));
+    add("VAULTDECK_REGION", value("region"));
+    add("PGHOST", value("endpoint_host"));
+    add("PGPORT", value("endpoint_port"));
+    add("PGDATABASE", value("db_name"));
+    return spec;
+}
+
+// The full command line the operator confirms.
+std::string EngineImpl::command_text() const {
+    const Step& step = current_step();
+    if (step.kind != StepKind::Command) return {};
+    auto spec = command_spec(step);
+    return spec ? command_line_text(*spec) : "cannot build the command: " + spec.error().message;
+}
+
+// The operator's go-ahead for the command shown.
+Status EngineImpl::approve_command() {
+    if (dead_) return dead_error();
+    if (current_step().kind != StepKind::Command)
+        return make_error(ErrorKind::InvalidInput, "approval applies only to a command step", "step");
+    command_approved_ = true;
+    return ok_status();
+}
+
+// Runs the approved command and keeps its output.
+Result<Outcome> EngineImpl::run_command(const Step& step) {
+    auto spec = command_spec(step);
+    if (!spec) return make_error(ErrorKind::InvalidInput, "cannot build the command: " + spec.error().message, "command");
+    std::string line = command_line_text(*spec);
+    if (!command_approved_) return make_error(ErrorKind::InvalidInput, "approve the command before it runs: " + line, "command");
+    if (options_.read_only) {
+        record().dry_run = "read-only: this command was NOT run\n" + line;
+        return done("dry run: the command was not run (--read-only)");
+    }
+    auto r = options_.commands->run(*spec);
+    if (!r) return failed(r.error().message);
+    record().output = r->output + (r->truncated ? "\n[output truncated]" : "");
+    record().exit_code = r->exit_code;
+    if (r->timed_out) return failed(fmt::format("timed out after {}: {}", format_duration(spec->timeout), line));
+    if (r->exit_code != 0) return failed(fmt::format("exit {}: {}", r->exit_code, line));
+    return done(fmt::format("exit 0: {}", line));
+}
+
+}  // namespace vd::runbook::detail

@@ -1,0 +1,140 @@
+// The engine's implementation class, shared by its .cpp files (navigation,
+// inputs, restore and cleanup, waiting, checks, reports). Not for use
+// outside backend/runbook: go through engine.hpp.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "backend/runbook/engine.hpp"
+
+namespace vd::runbook::detail {
+
+// How a step's run ended.
+struct Outcome {
+    enum class Kind { Done, Failed, InProgress, Skipped };
+    Kind kind = Kind::Done;
+    std::string message;
+};
+
+inline Outcome done(std::string m = {}) { return {Outcome::Kind::Done, std::move(m)}; }
+inline Outcome failed(std::string m) { return {Outcome::Kind::Failed, std::move(m)}; }
+inline Outcome in_progress(std::string m) { return {Outcome::Kind::InProgress, std::move(m)}; }
+inline Outcome skipped(std::string m) { return {Outcome::Kind::Skipped, std::move(m)}; }
+
+// A restore as it will be sent: the typed request and the call as shown.
+struct PlannedRestore {
+    ApiCall call;
+    services::StartRestoreJobRequest backup;
+    services::RestoreToPointInTimeRequest pitr;
+    services::RestoreFromSnapshotRequest snapshot;
+};
+
+class EngineImpl final : public Engine {
+public:
+    EngineImpl(Runbook runbook, WizardState state, EngineOptions options);
+
+    // Engine
+    const Runbook& runbook() const override { return runbook_; }
+    const WizardState& state() const override { return state_; }
+    size_t current_index() const override { return state_.current; }
+    const Step& current_step() const override;
+    std::vector<StepView> rail() const override;
+    bool finished() const override { return state_.finished; }
+    bool read_only() const override { return options_.read_only; }
+    Variables variables() const override;
+    std::string display(const std::string& text) const override;
+    Result<std::vector<RecoveryPointChoice>> recovery_point_choices() override;
+    Status choose_recovery_point(const std::string& id) override;
+    Result<model::PitrWindow> pitr_window() override;
+    Status choose_time(const std::string& text) override;
+    std::vector<FieldView> form_fields() const override;
+    Status set_field(const std::string& name, const std::string& value) override;
+    Status tick(size_t item, bool checked, const std::string& note) override;
+    std::string expected_confirmation() const override;
+    Status type_confirmation(const std::string& text) override;
+    std::string command_text() const override;
+    Status approve_command() override;
+    Result<ApiCall> planned_call() override;
+    std::optional<WaitProgress> wait_progress() const override { return wait_progress_; }
+    Result<Advance> next() override;
+    Status back() override;
+    Status skip() override;
+    Result<std::string> abort() override;
+    Result<std::string> write_report() override;
+
+    // Starts the wizard at its first step and saves it.
+    Status begin();
+
+private:
+    Runbook runbook_;
+    WizardState state_;
+    EngineOptions options_;
+    bool dead_ = false;  // stopped by interrupt_at: behaves like a killed process
+    std::map<std::string, std::shared_ptr<RestoreBackend>> regional_;
+    std::optional<std::vector<RecoveryPointChoice>> choices_;
+    std::map<std::string, std::string> form_edits_;
+    std::string typed_;
+    bool command_approved_ = false;
+    std::optional<WaitProgress> wait_progress_;
+    std::optional<model::RestoreMetadata> metadata_;
+
+    // engine.cpp: state, navigation, persistence
+    TimePoint now() const { return options_.clock->now(); }
+    StepRecord& record() { return state_.steps[state_.current]; }
+    const StepRecord& record() const { return state_.steps[state_.current]; }
+    std::string value(const std::string& key) const;
+    Status save();
+    bool interrupted(std::string_view point);
+    Error dead_error() const;
+    void enter_current();
+    void clear_step_inputs();
+    Result<Outcome> run_step(const Step& step);
+    void finish(const std::string& outcome);
+    bool confirmed_for_mutation() const;
+
+    // engine_inputs.cpp
+    Result<std::vector<RecoveryPointChoice>> load_choices(const Step& step);
+    Status resolve_resource();
+    Result<Outcome> run_choose_recovery_point();
+    Result<Outcome> run_choose_time(const Step& step);
+    Result<std::string> resolve_time_choice(const std::string& text);
+    Result<Outcome> run_form(const Step& step);
+    Result<Outcome> run_checklist(const Step& step);
+    Result<Outcome> run_confirm(const Step& step);
+
+    // engine_restore.cpp
+    Result<std::shared_ptr<RestoreBackend>> backend();
+    Result<PlannedRestore> plan_restore(const Step& step);
+    Status adopt_restore(const Step& step, const std::string& job_id, const std::string& how);
+    ApiCall cleanup_call() const;
+    Status ensure_identity();
+    AuditEntry audit_base(const std::string& action, const std::string& phase, const ApiCall& call) const;
+    Status audit(const AuditEntry& entry);
+    Result<Outcome> run_restore(const Step& step);
+    Result<bool> reconcile_restore(const Step& step);
+    Result<Outcome> send_restore(const Step& step);
+    Result<Outcome> run_cleanup(const Step& step);
+    Result<Outcome> dry_run(const std::string& action, const ApiCall& call);
+
+    // engine_wait.cpp
+    Result<Outcome> run_wait(const Step& step);
+
+    // engine_checks.cpp
+    Result<Outcome> run_preflight(const Step& step);
+    PreflightResult preflight_check(const std::string& name);
+    Result<Outcome> run_sql_check(const Step& step);
+    Result<ConnectionParams> connection_for(const std::string& instance, const Step& step);
+    void record_validation(bool passed, const std::string& summary);
+    Result<Outcome> run_command(const Step& step);
+    Result<CommandSpec> command_spec(const Step& step) const;
+
+    // engine_report.cpp
+    Result<Outcome> run_report();
+    std::filesystem::path report_dir() const;
+};
+
+}  // namespace vd::runbook::detail

@@ -1,0 +1,93 @@
+// The wait step: one poll per Next until the restored instance is
+// available (restore job state and percent, then the instance's status),
+// with the elapsed time measured against the RTO target and the timeout.
+#include <fmt/format.h>
+
+#include "backend/core/time_format.hpp"
+#include "backend/runbook/engine_impl.hpp"
+#include "backend/runbook/runbook_reader.hpp"
+
+namespace vd::runbook::detail {
+namespace {
+
+// Instance states that will never become available by waiting.
+bool hopeless(const std::string& status) {
+    return status == "failed" || status == "incompatible-restore" || status == "incompatible-parameters" ||
+           status == "incompatible-network" || status == "storage-full" || status == "deleting" || status == "inaccessible-encryption-credentials";
+}
+
+}  // namespace
+
+// Polls once; done when the new instance is available.
+Result<Outcome> EngineImpl::run_wait(const Step& step) {
+    if (value("dry_run") == "true") return skipped("dry run: nothing was restored, nothing to wait for");
+    if (state_.restore_phase != kPhaseStarted)
+        return make_error(ErrorKind::InvalidInput, "the restore has not started yet", "wait");
+    auto b = backend();
+    if (!b) return b.error();
+    auto started = parse_time(value("restore_started_at"));
+    Seconds elapsed = std::chrono::duration_cast<Seconds>(now() - started.value_or(now()));
+    WaitProgress p;
+    p.elapsed = elapsed;
+    p.rto_target = runbook_.rto_target;
+    std::string target = value("restored_target");
+    auto waiting = [&](std::string what) -> Outcome {
+        wait_progress_ = p;
+        if (elapsed > step.timeout)
+            return failed(fmt::format("timed out after {} ({})", format_duration(elapsed), what));
+        std::string rto;
+        if (p.rto_target)
+            rto = fmt::format(" of the {} RTO target{}", format_duration(*p.rto_target), elapsed > *p.rto_target ? " (EXCEEDED)" : "");
+        return in_progress(fmt::format("{} — {} elapsed{}", what, format_duration(elapsed), rto));
+    };
+
+    if (value("restore_method") == "aws-backup" && value("restore_job_status") != "COMPLETED") {
+        auto job = (*b)->describe_restore_job(value("restore_job_id"));
+        if (!job) {
+            p.state = "unknown";
+            return waiting("cannot read the restore job: " + job.error().to_string());
+        }
+        p.state = job->status;
+        p.percent = job->percent_done;
+        state_.values["restore_job_status"] = job->status;
+        if (job->status == "FAILED" || job->status == "ABORTED") {
+            wait_progress_ = p;
+            state_.values["restore_error"] = job->status_message;
+            return failed(fmt::format("restore job {} {}: {}", job->restore_job_id, job->status, job->status_message));
+        }
+        if (job->status != "COMPLETED")
+        {
+            std::string pct = p.percent.empty() || p.percent.back() == '%' ? p.percent : p.percent + "%";
+            return waiting(fmt::format("restore job {}{}", job->status, pct.empty() ? "" : " " + pct));
+        }
+        state_.values["restore_job_completed_at"] = format_iso8601(job->completion_date.value_or(now()));
+        if (!job->created_resource_arn.empty()) state_.values["instance_arn"] = job->created_resource_arn;
+    }
+
+    auto inst = (*b)->describe_db_instance(target);
+    if (!inst) {
+        p.state = is_instance_not_found(inst.error()) ? "not created yet" : "unknown";
+        return waiting(is_instance_not_found(inst.error()) ? fmt::format("{} does not exist yet", target)
+                                                           : "cannot describe the instance: " + inst.error().to_string());
+    }
+    p.state = inst->status;
+    if (hopeless(inst->status)) {
+        wait_progress_ = p;
+        return failed(fmt::format("{} is {}", target, inst->status));
+    }
+    if (inst->status != "available") return waiting(fmt::format("{} is {}", target, inst->status));
+    p.done = true;
+    wait_progress_ = p;
+    auto& v = state_.values;
+    v["restore_finished_at"] = format_iso8601_ms(now());
+    v["endpoint_host"] = inst->endpoint.address;
+    v["endpoint_port"] = inst->endpoint.port > 0 ? std::to_string(inst->endpoint.port) : "";
+    if (!inst->db_name.empty()) v["db_name"] = inst->db_name;
+    if (!inst->arn.empty()) v["instance_arn"] = inst->arn;
+    std::string verdict;
+    if (runbook_.rto_target)
+        verdict = fmt::format(" (RTO target {}: {})", format_duration(*runbook_.rto_target), elapsed <= *runbook_.rto_target ? "met" : "EXCEEDED");
+    return done(fmt::format("{} is available after {}{}", target, format_duration(elapsed), verdict));
+}
+
+}  // namespace vd::runbook::detail

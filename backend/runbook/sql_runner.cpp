@@ -1,0 +1,115 @@
+#include "backend/runbook/sql_runner.hpp"
+
+#include <vector>
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+namespace vd::runbook {
+namespace {
+
+// libpq's message without its trailing newline.
+std::string pq_message(const char* raw) {
+    std::string m = raw != nullptr ? raw : "";
+    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+    for (auto& c : m)
+        if (c == '\n') c = ' ';
+    return m;
+}
+
+// One libpq connection, closed with the session.
+class PqSession final : public SqlSession {
+public:
+    explicit PqSession(PGconn* conn) : conn_(conn) {}
+    ~PqSession() override { PQfinish(conn_); }
+    PqSession(const PqSession&) = delete;
+    PqSession& operator=(const PqSession&) = delete;
+
+    // Runs a statement whose result is not needed.
+    Status exec(const char* sql) {
+        PGresult* r = PQexec(conn_, sql);
+        bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
+        std::string err = ok ? std::string() : pq_message(PQresultErrorMessage(r));
+        PQclear(r);
+        if (!ok) return make_error(ErrorKind::Network, err, "sql");
+        return ok_status();
+    }
+
+    Result<std::string> query_value(const std::string& sql) override {
+        PGresult* r = PQexec(conn_, sql.c_str());
+        if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+            std::string err = pq_message(PQresultErrorMessage(r));
+            if (err.empty()) err = "the query returned no rows";
+            PQclear(r);
+            return make_error(ErrorKind::InvalidInput, err, "sql");
+        }
+        if (PQntuples(r) < 1 || PQnfields(r) < 1) {
+            PQclear(r);
+            return make_error(ErrorKind::InvalidInput, "the query returned no value", "sql");
+        }
+        std::string v = PQgetisnull(r, 0, 0) ? "NULL" : PQgetvalue(r, 0, 0);
+        PQclear(r);
+        return v;
+    }
+
+private:
+    PGconn* conn_;
+};
+
+class PqRunner final : public SqlRunner {
+public:
+    Result<std::unique_ptr<SqlSession>> connect(const ConnectionParams& p) override {
+        std::vector<const char*> keys;
+        std::vector<const char*> values;
+        std::string port = p.port > 0 ? std::to_string(p.port) : std::string();
+        std::string timeout = std::to_string(p.connect_timeout_seconds);
+        auto add = [&](const char* k, const std::string& v) {
+            if (v.empty()) return;
+            keys.push_back(k);
+            values.push_back(v.c_str());
+        };
+        add("host", p.host);
+        add("port", port);
+        add("dbname", p.database);
+        add("user", p.user);
+        add("sslmode", p.sslmode);
+        add("connect_timeout", timeout);
+        add("application_name", "vaultdeck-check");
+        keys.push_back(nullptr);
+        values.push_back(nullptr);
+        PGconn* conn = PQconnectdbParams(keys.data(), values.data(), 0);
+        if (conn == nullptr) return make_error(ErrorKind::Internal, "libpq could not allocate a connection", "sql");
+        if (PQstatus(conn) != CONNECTION_OK) {
+            std::string err = pq_message(PQerrorMessage(conn));
+            PQfinish(conn);
+            return make_error(ErrorKind::Network, fmt::format("cannot connect ({}): {}", describe_connection(p), err), "sql");
+        }
+        auto session = std::make_unique<PqSession>(conn);
+        if (auto s = session->exec("SET default_transaction_read_only = on"); !s) return s.error();
+        if (auto s = session->exec("SET statement_timeout = 300000"); !s) return s.error();
+        return std::unique_ptr<SqlSession>(std::move(session));
+    }
+};
+
+}  // namespace
+
+// The connection in words, without secrets.
+std::string describe_connection(const ConnectionParams& p) {
+    std::string out;
+    auto add = [&](const char* k, const std::string& v) {
+        if (v.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += fmt::format("{}={}", k, v);
+    };
+    add("host", p.host);
+    add("port", p.port > 0 ? std::to_string(p.port) : std::string());
+    add("dbname", p.database);
+    add("user", p.user);
+    add("sslmode", p.sslmode);
+    return out.empty() ? "libpq defaults" : out;
+}
+
+// The libpq runner.
+std::shared_ptr<SqlRunner> make_libpq_runner() { return std::make_shared<PqRunner>(); }
+
+}  // namespace vd::runbook

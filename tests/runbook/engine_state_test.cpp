@@ -1,0 +1,387 @@
+// The engine as a pure state machine: no change before the confirm step,
+// Skip only where allowed, Back and its limits, checklists and forms. A tiny
+// fake backend counts the calls (the AWS behaviour is tested against the
+// simulator in restore_flow_test.cpp).
+#include <gtest/gtest.h>
+
+#include "backend/core/time_format.hpp"
+#include "backend/runbook/engine.hpp"
+#include "backend/runbook/lint.hpp"
+#include "support/temp_dir.hpp"
+
+using namespace vd;
+using namespace vd::runbook;
+
+namespace {
+
+const char* kRestoreRunbook = R"(name = "tiny-restore"
+title = "Tiny restore"
+kind = "restore"
+
+[[steps]]
+kind = "info"
+id = "intro"
+text = "hello {source}"
+
+[[steps]]
+kind = "choose-recovery-point"
+id = "point"
+resource = "{resource}"
+
+[[steps]]
+kind = "checklist"
+id = "ready"
+items = ["told the team", "found the time"]
+skippable = true
+
+[[steps]]
+kind = "form"
+id = "target"
+[[steps.fields]]
+name = "target"
+default = "{source}-restore-{yyyymmdd}"
+required = true
+
+[[steps]]
+kind = "confirm"
+id = "confirm"
+
+[[steps]]
+kind = "restore"
+id = "restore"
+method = "aws-backup"
+
+[[steps]]
+kind = "report"
+id = "report"
+)";
+
+// Counts what the engine asks of AWS; only what these tests need answers.
+class CountingBackend final : public RestoreBackend {
+public:
+    int mutating_calls = 0;
+    std::vector<std::string> existing{"prod-db"};
+
+    std::string region() const override { return "us-east-1"; }
+    std::string profile() const override { return "test"; }
+    std::string last_request_id() const override { return "req-1"; }
+    Result<model::CallerIdentity> caller_identity() override {
+        return model::CallerIdentity{"123456789012", "arn:aws:iam::123456789012:user/oncall", "AIDA"};
+    }
+    Result<std::vector<model::RecoveryPoint>> list_recovery_points(const RecoveryPointQuery&) override {
+        model::RecoveryPoint older;
+        older.arn = "arn:rp:older";
+        older.vault_name = "v";
+        older.status = "COMPLETED";
+        older.resource_type = "RDS";
+        older.iam_role_arn = "arn:aws:iam::123456789012:role/backup";
+        older.resource_arn = "arn:aws:rds:us-east-1:123456789012:db:prod-db";
+        older.creation_date = *parse_time("2026-11-20T03:00:00Z");
+        model::RecoveryPoint partial = older;
+        partial.arn = "arn:rp:partial";
+        partial.status = "PARTIAL";
+        partial.creation_date = *parse_time("2026-11-22T03:00:00Z");
+        model::RecoveryPoint newest = older;
+        newest.arn = "arn:rp:newest";
+        newest.creation_date = *parse_time("2026-11-21T03:00:00Z");
+        return std::vector<model::RecoveryPoint>{older, partial, newest};
+    }
+    Result<model::RecoveryPoint> describe_recovery_point(const std::string&, const std::string&) override {
+        return make_error(ErrorKind::Internal, "not needed");
+    }
+    Result<model::RestoreMetadata> get_restore_metadata(const std::string&, const std::string& arn) override {
+        return model::RestoreMetadata{arn, "RDS", {{"DBInstanceIdentifier", "prod-db"}, {"Engine", "postgres"}}};
+    }
+    Result<std::vector<model::RestoreJob>> list_restore_jobs(const services::JobFilter&) override { return std::vector<model::RestoreJob>{}; }
+    Result<std::vector<model::RestoreJob>> list_restore_jobs_by_resource(const std::string&) override { return std::vector<model::RestoreJob>{}; }
+    Result<model::RestoreJob> describe_restore_job(const std::string&) override { return make_error(ErrorKind::NotFound, "none"); }
+    Result<model::DbInstance> describe_db_instance(const std::string& id) override {
+        for (const auto& e : existing) {
+            if (e == id) {
+                model::DbInstance d;
+                d.identifier = id;
+                d.arn = "arn:aws:rds:us-east-1:123456789012:db:" + id;
+                return d;
+            }
+        }
+        return make_error(ErrorKind::NotFound, "no such instance", "DBInstanceNotFound");
+    }
+    Result<std::vector<model::AutomatedBackup>> describe_automated_backups(const std::string&) override { return std::vector<model::AutomatedBackup>{}; }
+    Result<std::vector<model::DbSnapshot>> describe_db_snapshots(const std::string&, const std::string&) override { return std::vector<model::DbSnapshot>{}; }
+    Result<std::string> start_restore_job(const services::StartRestoreJobRequest&) override {
+        ++mutating_calls;
+        return std::string("job-1");
+    }
+    Result<model::DbInstance> restore_to_point_in_time(const services::RestoreToPointInTimeRequest&) override {
+        ++mutating_calls;
+        return model::DbInstance{};
+    }
+    Result<model::DbInstance> restore_from_snapshot(const services::RestoreFromSnapshotRequest&) override {
+        ++mutating_calls;
+        return model::DbInstance{};
+    }
+    Result<model::DbInstance> delete_db_instance(const std::string&) override {
+        ++mutating_calls;
+        return model::DbInstance{};
+    }
+    Status put_restore_validation_result(const std::string&, const std::string&, const std::string&) override {
+        ++mutating_calls;
+        return ok_status();
+    }
+};
+
+struct Fixture {
+    test::TempDir dir;
+    std::shared_ptr<CountingBackend> backend = std::make_shared<CountingBackend>();
+    std::shared_ptr<FixedClock> clock = std::make_shared<FixedClock>(*parse_time("2026-11-22T10:00:00Z"));
+
+    EngineOptions options(bool read_only = false) {
+        EngineOptions o;
+        o.backend = backend;
+        o.clock = clock;
+        o.audit = std::make_shared<AuditLog>(dir.path / "audit.jsonl");
+        o.wizard_dir = dir.path / "wizards";
+        o.report_dir = dir.path / "reports";
+        o.read_only = read_only;
+        return o;
+    }
+
+    std::unique_ptr<Engine> start(bool read_only = false) {
+        auto rb = load_runbook(kRestoreRunbook, "tiny.toml");
+        EXPECT_TRUE(rb.ok()) << (rb.ok() ? "" : rb.error().message);
+        auto e = start_engine(*rb, {{"resource", "arn:aws:rds:us-east-1:123456789012:db:prod-db"}}, options(read_only));
+        EXPECT_TRUE(e.ok()) << (e.ok() ? "" : e.error().message);
+        return e.ok() ? std::move(*e) : nullptr;
+    }
+};
+
+// Walks from the first step to the confirm step with the newest point and default target.
+void walk_to_confirm(Engine& e) {
+    ASSERT_TRUE(e.next().ok());  // intro
+    auto choices = e.recovery_point_choices();
+    ASSERT_TRUE(choices.ok());
+    ASSERT_TRUE(e.choose_recovery_point(choices->front().id).ok());
+    ASSERT_TRUE(e.next().ok());  // point
+    ASSERT_TRUE(e.skip().ok());  // ready
+    ASSERT_TRUE(e.next().ok());  // target
+    ASSERT_EQ(e.current_step().kind, StepKind::Confirm);
+}
+
+}  // namespace
+
+TEST(EngineState, StartsAtTheFirstStepAndSavesIt) {
+    Fixture f;
+    auto e = f.start();
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->current_index(), 0u);
+    auto rail = e->rail();
+    ASSERT_EQ(rail.size(), 7u);
+    EXPECT_EQ(rail[0].status, StepStatus::Current);
+    EXPECT_EQ(rail[1].status, StepStatus::Pending);
+    EXPECT_TRUE(rail[5].mutating);
+    EXPECT_EQ(e->display("hello {source} {nope}"), "hello prod-db {nope}");
+    auto saved = load_wizard_state(e->state().id, f.dir.path / "wizards");
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    EXPECT_EQ(saved->values.at("source"), "prod-db");
+    EXPECT_EQ(saved->runbook_source, kRestoreRunbook);
+}
+
+TEST(EngineState, ChoicesPutCompletedPointsFirstNewestFirst) {
+    Fixture f;
+    auto e = f.start();
+    ASSERT_TRUE(e->next().ok());
+    auto choices = e->recovery_point_choices();
+    ASSERT_TRUE(choices.ok());
+    ASSERT_EQ(choices->size(), 3u);
+    EXPECT_EQ((*choices)[0].id, "arn:rp:newest");
+    EXPECT_EQ((*choices)[1].id, "arn:rp:older");
+    EXPECT_EQ((*choices)[2].id, "arn:rp:partial");
+    EXPECT_FALSE(e->choose_recovery_point("arn:rp:partial").ok());
+    EXPECT_FALSE(e->next().ok()) << "Next without a choice must be refused";
+}
+
+TEST(EngineState, NothingChangesBeforeTheConfirmStep) {
+    Fixture f;
+    auto e = f.start();
+    walk_to_confirm(*e);
+    EXPECT_EQ(e->expected_confirmation(), "prod-db-restore-20261122");
+    ASSERT_TRUE(e->type_confirmation("prod-db").ok());
+    auto wrong = e->next();
+    ASSERT_FALSE(wrong.ok());
+    EXPECT_NE(wrong.error().message.find("does not match"), std::string::npos);
+    EXPECT_EQ(e->current_step().kind, StepKind::Confirm);
+    EXPECT_EQ(f.backend->mutating_calls, 0);
+    ASSERT_TRUE(e->type_confirmation("prod-db-restore-20261122").ok());
+    ASSERT_TRUE(e->next().ok());
+    EXPECT_EQ(f.backend->mutating_calls, 0);
+    auto restored = e->next();
+    ASSERT_TRUE(restored.ok()) << restored.error().message;
+    EXPECT_EQ(restored->status, StepStatus::Done);
+    EXPECT_EQ(f.backend->mutating_calls, 1);
+    EXPECT_EQ(e->state().values.at("restore_job_id"), "job-1");
+}
+
+TEST(EngineState, MutatingStepWithoutPassedConfirmIsRefused) {
+    Fixture f;
+    WizardState st;
+    {
+        auto e = f.start();
+        walk_to_confirm(*e);
+        st = e->state();
+    }
+    // A state file edited so that the wizard stands on the restore step
+    // with its confirm step never passed.
+    st.current = 5;
+    st.steps[4].status = StepStatus::Pending;
+    st.steps[5].status = StepStatus::Current;
+    auto resumed = resume_engine(st, f.options());
+    ASSERT_TRUE(resumed.ok()) << resumed.error().message;
+    auto r = (*resumed)->next();
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().code, "not-confirmed");
+    // Confirmed, but for another target than the one the form now holds.
+    st.steps[4].status = StepStatus::Done;
+    st.values["confirmed_target"] = "prod-db-restore-20261122";
+    st.values["target"] = "prod-db-other";
+    auto other = resume_engine(st, f.options());
+    ASSERT_TRUE(other.ok());
+    auto r2 = (*other)->next();
+    ASSERT_FALSE(r2.ok());
+    EXPECT_EQ(r2.error().code, "not-confirmed");
+    EXPECT_EQ(f.backend->mutating_calls, 0);
+}
+
+TEST(EngineState, SkipOnlyWhereTheRunbookAllows) {
+    Fixture f;
+    auto e = f.start();
+    auto s = e->skip();
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.error().message.find("cannot be skipped"), std::string::npos);
+    EXPECT_EQ(e->current_index(), 0u);
+    ASSERT_TRUE(e->next().ok());
+    ASSERT_FALSE(e->skip().ok());  // choose-recovery-point
+    auto choices = e->recovery_point_choices();
+    ASSERT_TRUE(e->choose_recovery_point(choices->front().id).ok());
+    ASSERT_TRUE(e->next().ok());
+    ASSERT_TRUE(e->skip().ok());  // the checklist is skippable
+    EXPECT_EQ(e->rail()[2].status, StepStatus::Skipped);
+    EXPECT_EQ(e->current_step().kind, StepKind::Form);
+}
+
+TEST(EngineState, ChecklistNeedsEveryItemTicked) {
+    Fixture f;
+    auto e = f.start();
+    ASSERT_TRUE(e->next().ok());
+    ASSERT_TRUE(e->choose_recovery_point("arn:rp:newest").ok());
+    ASSERT_TRUE(e->next().ok());
+    ASSERT_TRUE(e->tick(0, true, "Ana told them").ok());
+    auto r = e->next();
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("1 of 2 items are not ticked"), std::string::npos);
+    EXPECT_FALSE(e->tick(5, true).ok());
+    ASSERT_TRUE(e->tick(1, true).ok());
+    ASSERT_TRUE(e->next().ok());
+    EXPECT_EQ(e->state().steps[2].notes[0], "Ana told them");
+    EXPECT_EQ(e->rail()[2].status, StepStatus::Done);
+}
+
+TEST(EngineState, BackMovesOneStepAndForgetsTheConfirmation) {
+    Fixture f;
+    auto e = f.start();
+    EXPECT_FALSE(e->back().ok()) << "no step before the first";
+    walk_to_confirm(*e);
+    ASSERT_TRUE(e->type_confirmation("prod-db-restore-20261122").ok());
+    ASSERT_TRUE(e->next().ok());
+    EXPECT_EQ(e->state().values.at("confirmed_target"), "prod-db-restore-20261122");
+    ASSERT_TRUE(e->back().ok());  // back to confirm
+    EXPECT_EQ(e->current_step().kind, StepKind::Confirm);
+    EXPECT_EQ(e->state().values.count("confirmed_target"), 0u);
+    EXPECT_EQ(e->rail()[5].status, StepStatus::Pending);
+    ASSERT_TRUE(e->back().ok());  // back to the form
+    ASSERT_TRUE(e->set_field("target", "prod-db-copy").ok());
+    ASSERT_TRUE(e->next().ok());
+    EXPECT_EQ(e->expected_confirmation(), "prod-db-copy");
+    ASSERT_TRUE(e->type_confirmation("prod-db-copy").ok());
+    ASSERT_TRUE(e->next().ok());
+    ASSERT_TRUE(e->next().ok());  // restore
+    EXPECT_EQ(f.backend->mutating_calls, 1);
+    auto back = e->back();
+    ASSERT_FALSE(back.ok()) << "never back across a step that changed AWS";
+    EXPECT_NE(back.error().message.find("changed AWS"), std::string::npos);
+}
+
+TEST(EngineState, FormRefusesBadOrProductionTargets) {
+    Fixture f;
+    auto e = f.start();
+    ASSERT_TRUE(e->next().ok());
+    ASSERT_TRUE(e->choose_recovery_point("arn:rp:newest").ok());
+    ASSERT_TRUE(e->next().ok());
+    ASSERT_TRUE(e->skip().ok());
+    auto fields = e->form_fields();
+    ASSERT_EQ(fields.size(), 1u);
+    EXPECT_EQ(fields[0].value, "prod-db-restore-20261122");
+    ASSERT_TRUE(e->set_field("target", "1bad--name").ok());
+    EXPECT_FALSE(e->next().ok());
+    ASSERT_TRUE(e->set_field("target", "prod-db").ok());
+    auto same = e->next();
+    ASSERT_FALSE(same.ok());
+    EXPECT_NE(same.error().message.find("NEW instance"), std::string::npos);
+    EXPECT_FALSE(e->set_field("nosuch", "x").ok());
+    EXPECT_EQ(e->current_step().kind, StepKind::Form);
+}
+
+TEST(EngineState, ReadOnlyRestoreIsADryRunShowingTheCall) {
+    Fixture f;
+    auto e = f.start(true);
+    walk_to_confirm(*e);
+    ASSERT_TRUE(e->type_confirmation("prod-db-restore-20261122").ok());
+    ASSERT_TRUE(e->next().ok());
+    auto planned = e->planned_call();
+    ASSERT_TRUE(planned.ok());
+    EXPECT_EQ(planned->operation, "StartRestoreJob");
+    auto r = e->next();
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ(f.backend->mutating_calls, 0);
+    const std::string& text = e->state().steps[5].dry_run;
+    EXPECT_NE(text.find("NOT sent"), std::string::npos);
+    EXPECT_NE(text.find("backup StartRestoreJob"), std::string::npos);
+    EXPECT_NE(text.find("\"RecoveryPointArn\": \"arn:rp:newest\""), std::string::npos);
+    EXPECT_NE(text.find("\"DBInstanceIdentifier\": \"prod-db-restore-20261122\""), std::string::npos);
+    EXPECT_NE(text.find("aws backup start-restore-job --region us-east-1 --recovery-point-arn arn:rp:newest"), std::string::npos);
+    auto audit = read_audit_log(f.dir.path / "audit.jsonl");
+    ASSERT_TRUE(audit.ok());
+    ASSERT_EQ(audit->entries.size(), 1u);
+    EXPECT_EQ(audit->entries[0].phase, "dry-run");
+}
+
+TEST(EngineState, FinishesAndRefusesMoreSteps) {
+    Fixture f;
+    auto e = f.start();
+    walk_to_confirm(*e);
+    ASSERT_TRUE(e->type_confirmation("prod-db-restore-20261122").ok());
+    ASSERT_TRUE(e->next().ok());
+    ASSERT_TRUE(e->next().ok());
+    auto report = e->next();
+    ASSERT_TRUE(report.ok()) << report.error().message;
+    EXPECT_TRUE(e->finished());
+    EXPECT_EQ(e->state().outcome, "completed");
+    EXPECT_FALSE(e->next().ok());
+    EXPECT_FALSE(e->back().ok());
+    auto listed = list_wizards(f.dir.path / "wizards");
+    ASSERT_EQ(listed.size(), 1u);
+    EXPECT_TRUE(listed[0].finished);
+}
+
+TEST(EngineState, AbortSaysWhatWasLeftBehind) {
+    Fixture f;
+    auto e = f.start();
+    walk_to_confirm(*e);
+    ASSERT_TRUE(e->type_confirmation("prod-db-restore-20261122").ok());
+    ASSERT_TRUE(e->next().ok());
+    ASSERT_TRUE(e->next().ok());
+    auto msg = e->abort();
+    ASSERT_TRUE(msg.ok());
+    EXPECT_NE(msg->find("prod-db-restore-20261122"), std::string::npos);
+    EXPECT_TRUE(e->finished());
+    EXPECT_EQ(e->state().outcome, "aborted");
+}
