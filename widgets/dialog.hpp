@@ -55,6 +55,7 @@ public:
     void render(Canvas& canvas, const Theme& theme) const;
 
 private:
+    // A dialog of a kind; the factories above fill in the rest.
     Dialog(DialogKind kind, std::string title, std::string text);
 
     DialogKind kind_;

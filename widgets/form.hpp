@@ -89,9 +89,13 @@ public:
     void render(Canvas& canvas, const Theme& theme) const;
 
 private:
+    // The index of the field with this id.
     std::optional<std::size_t> index_of(const std::string& id) const;
+    // The current value of field i.
     std::string field_value(std::size_t i) const;
+    // The validation message of field i, or nullopt when valid.
     std::optional<std::string> check(std::size_t i) const;
+    // Moves a choice field to its next or previous choice.
     void cycle_choice(std::size_t i, int delta);  // delta: +1 next, -1 previous
 
     std::vector<FormField> fields_;

@@ -57,7 +57,9 @@ public:
     int cursor_y() const { return cursor_y_; }
 
 private:
+    // The cell at (x, y), unchecked.
     Cell& at(int x, int y) { return cells_[static_cast<std::size_t>(y * width_ + x)]; }
+    // Writes one grapheme of width w, blanking wide characters it cuts in half.
     void set_cell(int x, int y, std::string_view glyph, int w, const Style& style);
 
     int width_;

@@ -79,18 +79,36 @@ void Table::resort() {
     if (!sort_column_ || n == 0) {
         return;
     }
-    std::vector<SortKey> keys;
-    keys.reserve(n);
+    // Sorting (key, row) pairs directly keeps each comparison on one cache
+    // line; ties fall back to the row index, which makes the sort stable.
+    const bool ascending = ascending_;
+    const auto sort_pairs = [&](auto& keyed) {
+        std::sort(keyed.begin(), keyed.end(), [ascending](const auto& a, const auto& b) {
+            if (a.first < b.first) return ascending;
+            if (b.first < a.first) return !ascending;
+            return a.second < b.second;
+        });
+        for (std::size_t i = 0; i < n; ++i) {
+            order_[i] = keyed[i].second;
+        }
+    };
+    std::vector<std::pair<SortKey, std::uint32_t>> keyed;
+    keyed.reserve(n);
+    bool numeric = true;
     for (std::size_t r = 0; r < n; ++r) {
-        keys.push_back(source_->sort_key(r, *sort_column_));
+        keyed.emplace_back(source_->sort_key(r, *sort_column_), static_cast<std::uint32_t>(r));
+        numeric = numeric && keyed.back().first.text.empty();
     }
-    if (ascending_) {
-        std::stable_sort(order_.begin(), order_.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return keys[a] < keys[b]; });
-    } else {
-        std::stable_sort(order_.begin(), order_.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return keys[b] < keys[a]; });
+    if (!numeric) {
+        sort_pairs(keyed);
+        return;
     }
+    std::vector<std::pair<double, std::uint32_t>> numbers;
+    numbers.reserve(n);
+    for (const auto& [key, row] : keyed) {
+        numbers.emplace_back(key.number, row);
+    }
+    sort_pairs(numbers);
 }
 
 // Recomputes which rows pass the filter; when `refine`, only rows that passed

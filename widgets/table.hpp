@@ -142,13 +142,21 @@ public:
     void render(Canvas& canvas, const Theme& theme, bool focused = true);
 
 private:
+    // Rebuilds the sorted order of every source row.
     void resort();
+    // Recomputes which rows pass the filter (only the shown ones when refining).
     void refilter(bool refine);
+    // The sorted order restricted to the rows that pass the filter.
     void rebuild_view();
+    // Selects the row with this id, or else this source row, if still shown.
     void restore_selection(std::optional<std::size_t> source_row, const std::string& id);
+    // Scrolls just enough for the selection to be on screen.
     void keep_selection_visible();
+    // Rows taken by the header (0 or 1).
     int header_rows() const { return options_.show_header ? 1 : 0; }
+    // Draws the column titles and the sort indicator on row 0.
     void render_header(Canvas& canvas, const Theme& theme, int width);
+    // Draws the scrollbar in column x.
     void render_scrollbar(Canvas& canvas, const Theme& theme, int x, int top, int rows);
 
     std::vector<Column> columns_;

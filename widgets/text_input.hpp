@@ -40,6 +40,7 @@ public:
     void render(Canvas& canvas, int x, int y, int width, const Style& style, bool focused) const;
 
 private:
+    // The byte offset of the code point before / after `pos`.
     std::size_t previous_boundary(std::size_t pos) const;
     std::size_t next_boundary(std::size_t pos) const;
 

@@ -126,8 +126,11 @@ public:
     void render(Canvas& canvas, const Theme& theme, bool focused = true);
 
 private:
+    // The track column of a time (may fall outside the track).
     int column_of(TimePoint t) const;
+    // Draws tick labels, the axis rule and the now mark on rows 0 and 1.
     void render_axis(Canvas& canvas, const Theme& theme);
+    // Draws one lane's segments, the now line and its markers on row y.
     void render_lane(Canvas& canvas, const Theme& theme, const TimelineLane& lane, int y);
 
     TimelineOptions options_;
