@@ -32,8 +32,10 @@ ensure_packages() {
   fi
 }
 
-# Configures (once) and builds incrementally.
+# Configures (once) and builds incrementally. ccache may reuse objects built
+# in another checkout of the same sources (paths are made relative).
 build_vaultdeck() {
+  export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
   local generator=()
   command -v ninja >/dev/null && generator=(-G Ninja)
   if [ ! -f "$BUILD_DIR/CMakeCache.txt" ]; then

@@ -1,13 +1,85 @@
+// `vaultdeck status`: the daily glance as one command. Fetches everything
+// once, runs the health checks, prints text (for cron mail) or JSON (for
+// monitoring; schema in docs/status-json.md) and exits 0 ok, 1 warning,
+// 2 critical, 3 could not tell.
+#include <cctype>
 #include <cstdio>
+#include <string>
 
+#include <fmt/format.h>
+
+#include "backend/config/config.hpp"
+#include "backend/core/time_format.hpp"
+#include "backend/health/report.hpp"
+#include "backend/health/report_json.hpp"
 #include "tui/commands.hpp"
+#include "tui/environment.hpp"
 
 namespace vd::cli {
+namespace {
 
-// Placeholder until the status command lands.
-int run_status(const GlobalOptions&, const StatusOptions&) {
-    std::fprintf(stderr, "vaultdeck: status command is not available in this build\n");
-    return kExitUnknown;
+std::string upper(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// The fetch errors of a snapshot, one line each ("us-east-1 vaults: ...").
+std::vector<std::string> fetch_errors(const poll::Snapshot& snap) {
+    std::vector<std::string> out;
+    for (const auto& r : snap.regions) {
+        for (const auto& [kind, ks] : r.status) {
+            if (!ks.last_error.empty()) out.push_back(fmt::format("{} {}: {}", r.region, poll::kind_name(kind), ks.last_error));
+        }
+    }
+    return out;
+}
+
+void print_text(const health::Report& report, const poll::Snapshot& snap, const std::string& where) {
+    fmt::print("vaultdeck status: {} ({} critical, {} warning, {} unknown, {} ok) — {} at {}\n",
+               upper(health::severity_name(report.overall)), report.counts.critical, report.counts.warning,
+               report.counts.unknown, report.counts.ok, where, format_iso8601(report.generated));
+    for (const auto& r : snap.regions) {
+        fmt::print("  account {} ({}) {}\n", r.account_id.empty() ? "?" : r.account_id, r.account_name, r.region);
+    }
+    auto errors = fetch_errors(snap);
+    if (!errors.empty()) {
+        fmt::print("\nCould not fetch:\n");
+        for (const auto& e : errors) fmt::print("  {}\n", e);
+    }
+    health::Severity shown = health::Severity::Ok;
+    bool first = true;
+    for (const auto& f : report.findings) {
+        if (f.severity == health::Severity::Ok) continue;
+        if (first || f.severity != shown) {
+            fmt::print("\n{}:\n", upper(health::severity_name(f.severity)));
+            shown = f.severity;
+            first = false;
+        }
+        std::string who = f.resource_name.empty() ? f.resource : f.resource_name;
+        fmt::print("  [{}] {}{}: {}\n", f.check, who, f.region.empty() ? "" : " (" + f.region + ")", f.reason);
+        for (const auto& e : f.evidence) fmt::print("      {}\n", e);
+    }
+    if (report.counts.ok > 0) fmt::print("\n{} checks ok (--output json lists them)\n", report.counts.ok);
+}
+
+}  // namespace
+
+int run_status(const GlobalOptions& g, const StatusOptions& o) {
+    auto env = open_environment(g, EnvironmentUse::Headless);
+    if (!env) {
+        std::fprintf(stderr, "vaultdeck: %s\n", env.error().to_string().c_str());
+        return kExitUnknown;
+    }
+    auto snap = (*env)->poller().poll_once();
+    auto report = health::evaluate(*snap, (*env)->config(), snap->taken);
+    if (o.output == "json") {
+        std::fputs(health::report_to_json_text(report).c_str(), stdout);
+        std::fputc('\n', stdout);
+    } else {
+        print_text(report, *snap, (*env)->description());
+    }
+    std::fflush(stdout);
+    return health::exit_code(report.overall);
 }
 
 }  // namespace vd::cli
