@@ -37,6 +37,7 @@ model::DbInstance db_instance(pugi::xml_node n) {
     d.deletion_protection = xml_bool(n, "DeletionProtection");
     d.subnet_group = xml_text(n.child("DBSubnetGroup"), "DBSubnetGroupName");
     d.tags = tags(n);
+    d.db_name = xml_text(n, "DBName");
     return d;
 }
 

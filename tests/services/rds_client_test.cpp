@@ -63,6 +63,7 @@ TEST_F(RdsRequests, DescribeDBInstancesFollowsTheMarkerWithOneHundredRecordsAPag
     EXPECT_EQ(orders.allocated_storage_gb, 500);
     EXPECT_EQ(orders.preferred_backup_window, "02:30-03:00");
     EXPECT_EQ(orders.subnet_group, "prod-db-subnets");
+    EXPECT_EQ(orders.db_name, "orders");
     EXPECT_TRUE(orders.multi_az);
     EXPECT_TRUE(orders.storage_encrypted);
     EXPECT_TRUE(orders.deletion_protection);
@@ -74,6 +75,7 @@ TEST_F(RdsRequests, DescribeDBInstancesFollowsTheMarkerWithOneHundredRecordsAPag
     EXPECT_EQ(replica.cluster_identifier, "pedidos-cluster");
     EXPECT_FALSE(replica.latest_restorable_time.has_value());
     EXPECT_TRUE(replica.tags.empty());
+    EXPECT_TRUE(replica.db_name.empty());
 }
 
 TEST_F(RdsRequests, EmptyListsAndIdentifierFilters) {
