@@ -16,7 +16,8 @@ void check_rpo(const CheckContext& ctx, Findings& out);
 // job-failed, job-issues: failed/expired/aborted/partial jobs and jobs
 // completed with issues, in the last 24 hours and 7 days.
 void check_jobs(const CheckContext& ctx, Findings& out);
-// unprotected: resources that no backup plan selects.
+// unprotected: resources that no backup plan selects; restored-leftover:
+// resources an on-call restore created that are still there a week later.
 void check_unprotected(const CheckContext& ctx, Findings& out);
 // plan-rule: AWS's lifecycle constraint and the configured minimums.
 void check_plan_rules(const CheckContext& ctx, Findings& out);

@@ -5,6 +5,7 @@
 
 #include "backend/config/duration.hpp"
 #include "backend/core/time_format.hpp"
+#include "backend/health/selection.hpp"
 
 namespace vd::health {
 namespace {
@@ -25,6 +26,21 @@ std::vector<std::string> restore_test_outputs(const poll::RegionData& region) {
         if (!job.restore_testing_plan_arn.empty() && !job.created_resource_arn.empty())
             out.push_back(job.created_resource_arn);
     return out;
+}
+
+// The restore job (not a restore test) that created `arn`, if any.
+const model::RestoreJob* restore_that_created(const poll::RegionData& region, const std::string& arn) {
+    for (const auto& job : region.restore_jobs)
+        if (job.restore_testing_plan_arn.empty() && job.created_resource_arn == arn) return &job;
+    return nullptr;
+}
+
+// True when a selection of a plan in the region selects the resource outright.
+bool selected_by_plan(const ResourceView& r) {
+    for (const auto& plan : r.region->plans)
+        for (const auto& sel : plan.selections)
+            if (selection_selects(sel, r.arn, r.tags_known ? &r.tags : nullptr) == SelectionMatch::Yes) return true;
+    return false;
 }
 
 }  // namespace
@@ -103,6 +119,10 @@ CheckContext make_context(const poll::Snapshot& snapshot, const config::Config& 
             v->name = cl.identifier;
             if (cl.backup_retention_period > 0) keep_newer(*v, cl.latest_restorable_time, "cluster LatestRestorableTime");
         }
+    }
+    for (auto& r : ctx.resources) {
+        r.restored_by = restore_that_created(*r.region, r.arn);
+        r.selected = selected_by_plan(r);
     }
     return ctx;
 }

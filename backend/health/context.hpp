@@ -25,6 +25,10 @@ struct ResourceView {
     bool tags_known = false;  // only RDS instances carry tags in the snapshot
     std::optional<TimePoint> pitr_latest;  // newest PITR restorable time
     std::string pitr_source;                // where pitr_latest came from
+    // Set when an on-call restore job (not a restore test) created this resource.
+    const model::RestoreJob* restored_by = nullptr;
+    // True when a selection of a plan in its region selects it outright.
+    bool selected = false;
 
     // The identity used to match configuration targets.
     config::ResourceIdentity identity() const { return {arn, name, tags}; }

@@ -1,14 +1,17 @@
 // copy-missing: recovery points of rules with copy actions (typically the
 // monthly cross-region rule) that have no copy in the destination vault.
 //
-// For each COMPLETED original point (not itself a copy) of such a rule
-// created within the job window, and each copy action's destination: the
-// copy exists when a copy job for the point to that vault COMPLETED, or a
-// point of the same resource sits in the destination vault created within
-// 7 days after the source point. A copy job still CREATED/RUNNING means
-// "not yet". Otherwise, once 24 hours have passed since the point
-// completed, the point counts as missing its copy. One warning per
-// resource, rule and destination, listing the points.
+// For each COMPLETED original point (not itself a copy) of such a rule and
+// each copy action's destination: the copy exists when a copy job for the
+// point to that vault COMPLETED, or a point of the same resource sits in the
+// destination vault created within 7 days after the source point. A copy
+// job still CREATED/RUNNING means "not yet". Otherwise, once 24 hours have
+// passed since the point completed, the point counts as missing its copy.
+// Copy jobs are only fetched for the job window, so points older than that
+// are judged only when the destination vault's account and region are in
+// the snapshot with their recovery points loaded, and only while the copy's
+// own lifecycle would still keep it. One warning per resource, rule and
+// destination, listing the points.
 #include <map>
 
 #include <fmt/format.h>
@@ -54,6 +57,29 @@ CopyState copy_state(const CopyIndex& index, const model::RecoveryPoint& rp, con
     return pending ? CopyState::Pending : CopyState::Missing;
 }
 
+// True when the destination vault's account and region are in the snapshot
+// with their recovery points loaded.
+bool destination_visible(const CheckContext& ctx, const std::string& vault_arn) {
+    // arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (int i = 0; i < 5; ++i) {
+        auto colon = vault_arn.find(':', start);
+        if (colon == std::string::npos) return false;
+        parts.push_back(vault_arn.substr(start, colon - start));
+        start = colon + 1;
+    }
+    for (const auto& region : ctx.snapshot.regions)
+        if (region.region == parts[3] && account_of(region) == parts[4] && kind_loaded(region, poll::Kind::RecoveryPoints))
+            return true;
+    return false;
+}
+
+// True when a copy made with this lifecycle at `created` would be deleted by `now`.
+bool copy_expired(const model::Lifecycle& l, TimePoint created, TimePoint now) {
+    return l.delete_after_days && created + hours(24 * *l.delete_after_days) < now;
+}
+
 // True when the point was made by this rule.
 bool made_by(const model::RecoveryPoint& rp, const model::BackupPlan& plan, const model::BackupRule& rule) {
     if (!rp.backup_rule_id.empty()) return rp.backup_rule_id == rule.rule_id;
@@ -73,13 +99,17 @@ void check_copies(const CheckContext& ctx, Findings& out) {
                 std::map<std::pair<std::string, std::string>, std::vector<const model::RecoveryPoint*>> missing;
                 for (const auto& rp : region.recovery_points) {
                     if (rp.status != "COMPLETED" || !rp.source_vault_arn.empty() || !rp.creation_date ||
-                        *rp.creation_date < since || !made_by(rp, plan, rule))
+                        !made_by(rp, plan, rule))
                         continue;
                     TimePoint done = rp.completion_date.value_or(*rp.creation_date);
                     if (ctx.now - done < hours(24)) continue;
-                    for (const auto& action : rule.copy_actions)
+                    for (const auto& action : rule.copy_actions) {
+                        if (*rp.creation_date < since && (!destination_visible(ctx, action.destination_vault_arn) ||
+                                                          copy_expired(action.lifecycle, *rp.creation_date, ctx.now)))
+                            continue;
                         if (copy_state(index, rp, action.destination_vault_arn) == CopyState::Missing)
                             missing[{rp.resource_arn, action.destination_vault_arn}].push_back(&rp);
+                    }
                 }
                 for (const auto& [key, points] : missing) {
                     const auto& [resource, destination] = key;

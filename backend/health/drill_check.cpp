@@ -6,7 +6,9 @@
 // or a passed drill in vaultdeck's own reports (Snapshot::drills, matched
 // by ARN or identifier). Resources with any restore test on record, and
 // resources named in drills.resources, are tracked: ok while the next drill
-// is not due, warning once it is overdue or when none ever succeeded.
+// is not due, warning once it is overdue, when none ever succeeded, or when
+// the newest restore test failed (status FAILED/ABORTED, validation FAILED
+// or TIMED_OUT, or a failed drill report) after the last success.
 #include <map>
 
 #include <fmt/format.h>
@@ -21,6 +23,8 @@ struct DrillHistory {
     std::optional<TimePoint> last_success;
     std::string last_success_source;
     std::vector<std::string> failures;
+    std::optional<TimePoint> last_failure;
+    std::string last_failure_text;
     bool any = false;
 };
 
@@ -31,6 +35,14 @@ bool about(const std::string& key, const ResourceView& r) { return !key.empty() 
 DrillHistory history_of(const CheckContext& ctx, const ResourceView& r,
                         const std::map<std::string, std::string>& resource_of_point) {
     DrillHistory h;
+    auto failure = [&](TimePoint t, std::string text) {
+        h.any = true;
+        if (!h.last_failure || t > *h.last_failure) {
+            h.last_failure = t;
+            h.last_failure_text = text;
+        }
+        h.failures.push_back(std::move(text));
+    };
     auto success = [&](TimePoint t, std::string source) {
         h.any = true;
         if (!h.last_success || t > *h.last_success) {
@@ -49,9 +61,12 @@ DrillHistory history_of(const CheckContext& ctx, const ResourceView& r,
                 success(at, fmt::format("restore testing job {} ({})", job.restore_job_id, short_name(job.restore_testing_plan_arn)));
             } else if (job.status == "FAILED" || job.status == "ABORTED" || job.validation_status == "FAILED" ||
                        job.validation_status == "TIMED_OUT") {
-                h.any = true;
-                h.failures.push_back(fmt::format("restore testing job {} {} {} at {}", job.restore_job_id, job.status,
-                                                 job.validation_status, iso(at)));
+                std::string text = fmt::format("restore testing job {} {} at {}", job.restore_job_id,
+                                               job.validation_status.empty() ? job.status : "validation " + job.validation_status,
+                                               iso(at));
+                const std::string& why = job.validation_status_message.empty() ? job.status_message : job.validation_status_message;
+                if (!why.empty()) text += ": " + why;
+                failure(at, std::move(text));
             }
         }
     }
@@ -59,11 +74,9 @@ DrillHistory history_of(const CheckContext& ctx, const ResourceView& r,
         if (!about(d.resource, r)) continue;
         TimePoint at = d.finished.value_or(d.started);
         if (d.passed) success(at, fmt::format("vaultdeck drill {} ({})", d.id, d.runbook));
-        else {
-            h.any = true;
-            h.failures.push_back(fmt::format("vaultdeck drill {} failed at {} ({}/{} checks passed)", d.id, iso(at),
-                                             d.checks_passed, d.checks_total));
-        }
+        else
+            failure(at, fmt::format("vaultdeck drill {} failed at {} ({}/{} checks passed)", d.id, iso(at),
+                                    d.checks_passed, d.checks_total));
     }
     return h;
 }
@@ -79,8 +92,10 @@ void check_drills(const CheckContext& ctx, Findings& out) {
         DrillHistory h = history_of(ctx, r, resource_of_point);
         if (!h.any && !ctx.config.drill_required(r.identity())) continue;
         Finding f = make_finding(*r.region, "drill-due", Severity::Warning, r.arn, r.name, "");
+        bool failed_last = h.last_failure && (!h.last_success || *h.last_failure > *h.last_success);
         if (!h.last_success) {
-            f.reason = "no successful restore test on record";
+            f.reason = failed_last ? "latest restore test failed (" + h.last_failure_text + "); none on record succeeded"
+                                   : "no successful restore test on record";
         } else {
             TimePoint due = *h.last_success + cadence;
             f.when = due;
@@ -92,6 +107,10 @@ void check_drills(const CheckContext& ctx, Findings& out) {
                 f.severity = Severity::Ok;
                 f.reason = fmt::format("last restore test passed {} ago; next due {} (in {})",
                                        age_text(ctx.now - *h.last_success), iso(due), age_text(due - ctx.now));
+            }
+            if (failed_last) {
+                f.severity = Severity::Warning;
+                f.reason = fmt::format("latest restore test failed ({}); {}", h.last_failure_text, f.reason);
             }
         }
         for (const auto& failure : h.failures) f.evidence.push_back(failure);

@@ -18,7 +18,7 @@ struct Finding {
     Severity severity = Severity::Ok;
     std::string check;     // stable id: rpo, job-failed, unprotected, plan-rule, next-run, missed-run,
                            // copy-missing, vault-unlocked, unencrypted, lifecycle-soon, cost, drill-due,
-                           // job-issues, data-missing (docs/status-json.md describes each)
+                           // job-issues, restored-leftover, data-missing (docs/status-json.md describes each)
     std::string account_id;
     std::string region;
     std::string resource;  // ARN or name the finding is about

@@ -10,9 +10,10 @@ namespace vd::health {
 namespace {
 
 // The order checks appear in at equal severity.
-constexpr std::array<std::string_view, 14> kCheckOrder = {
-    "data-missing", "rpo",       "job-failed",   "missed-run", "copy-missing",   "unprotected", "plan-rule",
-    "drill-due",    "job-issues", "vault-unlocked", "unencrypted", "next-run", "lifecycle-soon", "cost"};
+constexpr std::array<std::string_view, 15> kCheckOrder = {
+    "data-missing", "rpo",        "job-failed",     "missed-run",  "copy-missing",
+    "unprotected",  "plan-rule",  "drill-due",      "restored-leftover", "job-issues",
+    "vault-unlocked", "unencrypted", "next-run",    "lifecycle-soon", "cost"};
 
 // The position of a check in kCheckOrder (unknown checks last).
 size_t check_position(const std::string& check) {

@@ -8,6 +8,8 @@
 // over targets.rpo_warning (80 %) of it, ok otherwise. A resource with
 // neither is critical. Regions whose recovery points never loaded are skipped
 // (the coverage check reports them as unknown) unless PITR answers.
+// Resources an on-call restore created and no plan selects are left to the
+// restored-leftover check: they are temporary until a plan adopts them.
 #include <map>
 
 #include <fmt/format.h>
@@ -27,6 +29,7 @@ void check_rpo(const CheckContext& ctx, Findings& out) {
         }
 
     for (const auto& r : ctx.resources) {
+        if (r.restored_by && !r.selected) continue;
         auto it = newest.find(r.arn);
         const model::RecoveryPoint* rp = it == newest.end() ? nullptr : it->second;
         if (!rp && !r.pitr_latest && !kind_loaded(*r.region, poll::Kind::RecoveryPoints)) continue;

@@ -4,6 +4,11 @@
 // RDS instances carry tags in the snapshot), a backup job or recovery point
 // of that plan for the resource within the job window counts as proof.
 // Severity: warning. Skipped for regions whose plans never loaded.
+//
+// restored-leftover: a resource created by an on-call restore job (not a
+// restore test) that no plan selects, still there 7 days after the restore:
+// a temporary restore left running (warning). Adopting it into a plan ends
+// the warning and makes it an ordinary resource.
 #include <set>
 
 #include <fmt/format.h>
@@ -27,27 +32,40 @@ std::set<std::string> plans_seen_for(const CheckContext& ctx, const poll::Region
     return out;
 }
 
+// The restored-leftover finding for a restore output no plan adopted, once it is old enough.
+std::optional<Finding> leftover(const CheckContext& ctx, const ResourceView& r) {
+    const model::RestoreJob& job = *r.restored_by;
+    TimePoint restored = job.completion_date.value_or(job.creation_date.value_or(ctx.now));
+    if (ctx.now - restored < std::chrono::hours(24 * 7)) return std::nullopt;
+    Finding f = make_finding(*r.region, "restored-leftover", Severity::Warning, r.arn, r.name,
+                             fmt::format("restored {} ago by restore job {} and still there; delete it or add it to a "
+                                         "backup plan",
+                                         age_text(ctx.now - restored), job.restore_job_id));
+    f.when = restored;
+    f.evidence.push_back(fmt::format("restore job {} {} from {}", job.restore_job_id, job.status, job.recovery_point_arn));
+    return f;
+}
+
 }  // namespace
 
 void check_unprotected(const CheckContext& ctx, Findings& out) {
     for (const auto& r : ctx.resources) {
         const poll::RegionData& region = *r.region;
         if (!kind_loaded(region, poll::Kind::Plans)) continue;
-        bool selected = false;
+        if (r.restored_by) {
+            if (!r.selected)
+                if (auto f = leftover(ctx, r)) out.push_back(std::move(*f));
+            continue;
+        }
+        if (r.selected) continue;
         std::vector<std::string> unknown_by_tag;  // "plan/selection"
         std::set<std::string> unknown_plan_ids;
-        for (const auto& plan : region.plans) {
-            for (const auto& sel : plan.selections) {
-                auto m = selection_selects(sel, r.arn, r.tags_known ? &r.tags : nullptr);
-                if (m == SelectionMatch::Yes) selected = true;
-                if (m == SelectionMatch::Unknown) {
+        for (const auto& plan : region.plans)
+            for (const auto& sel : plan.selections)
+                if (selection_selects(sel, r.arn, r.tags_known ? &r.tags : nullptr) == SelectionMatch::Unknown) {
                     unknown_by_tag.push_back(fmt::format("{}/{}", plan.plan_name, sel.selection_name));
                     unknown_plan_ids.insert(plan.plan_id);
                 }
-            }
-            if (selected) break;
-        }
-        if (selected) continue;
         if (!unknown_plan_ids.empty()) {
             bool proven = false;
             for (const auto& id : plans_seen_for(ctx, region, r.arn)) proven = proven || unknown_plan_ids.count(id) > 0;

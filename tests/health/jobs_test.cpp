@@ -266,3 +266,29 @@ TEST(Copies, ACompletedCopyJobOrAPointInTheDestinationCounts) {
 TEST(Copies, AFreshPointHasADayToBeCopied) {
     EXPECT_TRUE(of(run(snapshot(monthly_copy(10))), "copy-missing").empty());
 }
+
+TEST(Copies, OlderPointsAreJudgedByTheDestinationVaultWhenItIsVisible) {
+    // 20 days old: beyond the 14-day job window, so copy jobs cannot tell.
+    auto source = monthly_copy(24 * 20);
+    EXPECT_TRUE(of(run(snapshot(source)), "copy-missing").empty());  // destination region not read
+
+    auto dr = region();
+    dr.region = "eu-west-1";
+    auto s = snapshot(source);
+    s.regions.push_back(dr);
+    auto f = of(run(s), "copy-missing", kOrders);
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(*f[0].when, hours_ago(24 * 20));
+
+    auto copy = point(kOrders, hours_ago(24 * 20 - 2), "dr");
+    copy.vault_arn = vault_arn("dr", "eu-west-1");
+    s.regions[1].recovery_points.push_back(copy);
+    EXPECT_TRUE(of(run(s), "copy-missing").empty());
+
+    // A copy that its own lifecycle would have deleted by now is not missed.
+    auto short_lived = monthly_copy(24 * 20);
+    short_lived.plans[0].rules.back().copy_actions[0].lifecycle.delete_after_days = 14;
+    auto s2 = snapshot(short_lived);
+    s2.regions.push_back(dr);
+    EXPECT_TRUE(of(run(s2), "copy-missing").empty());
+}

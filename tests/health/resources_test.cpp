@@ -237,7 +237,8 @@ TEST(Drills, FailedValidationIsNoSuccess) {
     auto f = of(run(orders_tested(5, "FAILED")), "drill-due", db_arn("orders"));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].severity, Severity::Warning);
-    EXPECT_EQ(f[0].reason, "no successful restore test on record");
+    EXPECT_EQ(f[0].reason, "latest restore test failed (restore testing job restore-1 validation FAILED at "
+                           "2026-11-17T12:00:00Z); none on record succeeded");
     EXPECT_NE(f[0].evidence.back().find("FAILED"), std::string::npos);
 }
 
@@ -265,4 +266,76 @@ TEST(Drills, VaultdeckDrillReportsAndRequiredResources) {
     ASSERT_EQ(billing.size(), 1u);
     EXPECT_EQ(billing[0].severity, Severity::Warning);
     EXPECT_TRUE(of(report, "drill-due", db_arn("scratch")).empty());  // never drilled, not required
+}
+
+TEST(Drills, ALatestFailureAfterTheLastSuccessIsAWarning) {
+    auto s = orders_tested(40);  // success 40 days ago
+    auto& r = s.regions[0];
+    auto rp = point(db_arn("orders"), days_ago(11));
+    r.recovery_points.push_back(rp);
+    model::RestoreJob failed = r.restore_jobs[0];
+    failed.restore_job_id = "restore-2";
+    failed.recovery_point_arn = rp.arn;
+    failed.validation_status = "FAILED";
+    failed.validation_status_message = "smoke check failed: orders is empty";
+    failed.creation_date = days_ago(10) - std::chrono::hours(1);
+    failed.completion_date = days_ago(10);
+    r.restore_jobs.push_back(failed);
+    auto f = of(run(s), "drill-due", db_arn("orders"));
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].reason.rfind("latest restore test failed (restore testing job restore-2 validation FAILED at "
+                                "2026-11-12T12:00:00Z: smoke check failed: orders is empty); restore test overdue",
+                                0),
+              0u)
+        << f[0].reason;
+
+    // A failure followed by a success within the cadence is fine.
+    auto recovered = orders_tested(5);
+    auto older = recovered.regions[0].restore_jobs[0];
+    older.restore_job_id = "restore-0";
+    older.validation_status = "FAILED";
+    older.completion_date = days_ago(6);
+    recovered.regions[0].restore_jobs.push_back(older);
+    EXPECT_EQ(of(run(recovered), "drill-due", db_arn("orders"))[0].severity, Severity::Ok);
+}
+
+TEST(RestoredLeftover, AnOnCallRestoreStillThereAfterAWeek) {
+    auto make = [](double days) {
+        auto r = region();
+        r.db_instances.push_back(db("orders"));
+        r.db_instances.push_back(db("orders-restore-20261105"));
+        auto rp = point(db_arn("orders"), days_ago(days + 1));
+        r.recovery_points.push_back(rp);
+        model::RestoreJob job;
+        job.restore_job_id = "restore-oncall";
+        job.recovery_point_arn = rp.arn;
+        job.status = "COMPLETED";
+        job.created_resource_arn = db_arn("orders-restore-20261105");
+        job.creation_date = days_ago(days) - std::chrono::hours(1);
+        job.completion_date = days_ago(days);
+        r.restore_jobs.push_back(job);
+        auto p = plan("prod");
+        p.selections.push_back(selection({db_arn("orders")}));
+        r.plans.push_back(p);
+        return r;
+    };
+    auto report = run(snapshot(make(17)));
+    auto f = of(report, "restored-leftover");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].severity, Severity::Warning);
+    EXPECT_EQ(f[0].resource_name, "orders-restore-20261105");
+    EXPECT_EQ(f[0].reason, "restored 17 d ago by restore job restore-oncall and still there; delete it or add it to a backup plan");
+    // Judged as a leftover, not also as unprotected or out of RPO.
+    EXPECT_TRUE(of(report, "unprotected").empty());
+    EXPECT_TRUE(of(report, "rpo", db_arn("orders-restore-20261105")).empty());
+
+    EXPECT_TRUE(of(run(snapshot(make(3))), "restored-leftover").empty());
+
+    // Adopted into a plan: an ordinary resource again.
+    auto adopted = make(17);
+    adopted.plans[0].selections[0].resources.push_back(db_arn("orders-restore-20261105"));
+    auto adopted_report = run(snapshot(adopted));
+    EXPECT_TRUE(of(adopted_report, "restored-leftover").empty());
+    EXPECT_EQ(of(adopted_report, "rpo", db_arn("orders-restore-20261105")).size(), 1u);
 }
