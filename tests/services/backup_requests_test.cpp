@@ -16,6 +16,8 @@ namespace {
 using services::BackupClient;
 using services::JobFilter;
 
+TimePoint at(const char* iso) { return *parse_time(iso); }
+
 class BackupRequests : public ::testing::Test {
 protected:
     void SetUp() override {
@@ -29,44 +31,46 @@ protected:
         for (const auto& r : fake->requests()) EXPECT_EQ(model.check(r), std::vector<std::string>{}) << r.operation;
     }
 
+    // Calls every operation once, with answers good enough to parse.
+    void call_every_operation() {
+        JobFilter f;
+        f.created_after = at("2025-11-21T03:00:00Z");
+        (void)client->list_backup_vaults();
+        fake->push_body(fixture("backup/describe_backup_vault.json"));
+        (void)client->describe_backup_vault("produção-vault");
+        (void)client->list_recovery_points_by_backup_vault("produção-vault", f);
+        (void)client->list_recovery_points_by_resource("arn:aws:rds:eu-west-1:111122223333:db:orders-prod");
+        (void)client->describe_recovery_point("prod-primary", "arn:aws:backup:eu-west-1:1:recovery-point:ABC");
+        (void)client->get_recovery_point_restore_metadata("prod-primary", "arn:aws:backup:eu-west-1:1:recovery-point:ABC");
+        (void)client->list_backup_jobs(f);
+        (void)client->list_backup_job_summaries("ANY", "ONE_DAY");
+        (void)client->describe_backup_job("4D5E6F70");
+        (void)client->list_restore_jobs(f);
+        (void)client->describe_restore_job("RJ-0001");
+        fake->push_body(R"({"RestoreJobId":"RJ-1"})");
+        (void)client->start_restore_job({"arn:aws:rds:eu-west-1:1:snapshot:s", {{"DBInstanceIdentifier", "drill-1"}}, "", "tok-1", "RDS", false});
+        (void)client->list_copy_jobs(f);
+        (void)client->list_backup_plans();
+        (void)client->get_backup_plan("7c1d6d6e");
+        (void)client->list_backup_selections("7c1d6d6e");
+        (void)client->get_backup_selection("7c1d6d6e", "sel-0a1b2c");
+        (void)client->list_protected_resources();
+        fake->push_body(R"({"BackupJobId":"BJ-1"})");
+        (void)client->start_backup_job("prod-primary", "arn:aws:rds:eu-west-1:1:db:orders", "arn:aws:iam::1:role/b", "tok-2");
+        (void)client->list_restore_testing_plans();
+        fake->push_body(fixture("backup/get_restore_testing_plan.json"));
+        (void)client->get_restore_testing_plan("monthly_drill");
+        (void)client->list_restore_jobs_by_protected_resource("arn:aws:rds:eu-west-1:1:db:orders");
+        (void)client->put_restore_validation_result("RJ-0001", "SUCCESSFUL", "smoke checks passed");
+    }
+
     inline static ServiceModel model = ServiceModel::load("backup");
     std::shared_ptr<FakeAwsClient> fake;
     std::unique_ptr<BackupClient> client;
 };
 
-TimePoint at(const char* iso) { return *parse_time(iso); }
-
 TEST_F(BackupRequests, EveryOperationOfTheIssueMatchesTheModel) {
-    JobFilter f;
-    f.created_after = at("2025-11-21T03:00:00Z");
-    (void)client->list_backup_vaults();
-    fake->push_body(fixture("backup/describe_backup_vault.json"));
-    (void)client->describe_backup_vault("produção-vault");
-    (void)client->list_recovery_points_by_backup_vault("produção-vault", f);
-    (void)client->list_recovery_points_by_resource("arn:aws:rds:eu-west-1:111122223333:db:orders-prod");
-    (void)client->describe_recovery_point("prod-primary", "arn:aws:backup:eu-west-1:1:recovery-point:ABC");
-    (void)client->get_recovery_point_restore_metadata("prod-primary", "arn:aws:backup:eu-west-1:1:recovery-point:ABC");
-    (void)client->list_backup_jobs(f);
-    (void)client->list_backup_job_summaries("ANY", "ONE_DAY");
-    (void)client->describe_backup_job("4D5E6F70");
-    (void)client->list_restore_jobs(f);
-    (void)client->describe_restore_job("RJ-0001");
-    fake->push_body(R"({"RestoreJobId":"RJ-1"})");
-    (void)client->start_restore_job({"arn:aws:rds:eu-west-1:1:snapshot:s", {{"DBInstanceIdentifier", "drill-1"}}, "", "tok-1", "RDS", false});
-    (void)client->list_copy_jobs(f);
-    (void)client->list_backup_plans();
-    (void)client->get_backup_plan("7c1d6d6e");
-    (void)client->list_backup_selections("7c1d6d6e");
-    (void)client->get_backup_selection("7c1d6d6e", "sel-0a1b2c");
-    (void)client->list_protected_resources();
-    fake->push_body(R"({"BackupJobId":"BJ-1"})");
-    (void)client->start_backup_job("prod-primary", "arn:aws:rds:eu-west-1:1:db:orders", "arn:aws:iam::1:role/b", "tok-2");
-    (void)client->list_restore_testing_plans();
-    fake->push_body(fixture("backup/get_restore_testing_plan.json"));
-    (void)client->get_restore_testing_plan("monthly_drill");
-    (void)client->list_restore_jobs_by_protected_resource("arn:aws:rds:eu-west-1:1:db:orders");
-    (void)client->put_restore_validation_result("RJ-0001", "SUCCESSFUL", "smoke checks passed");
-
+    call_every_operation();
     std::set<std::string> sent;
     for (const auto& r : fake->requests()) sent.insert(r.operation);
     const std::set<std::string> issue = {
@@ -203,19 +207,25 @@ TEST_F(BackupRequests, RestoreJobFiltersUseStatusAndCompleteNames) {
 }
 
 TEST_F(BackupRequests, PaginatedOperationsAreExactlyThoseOfThePaginatorsFile) {
-    // Each listing sends the paginator's limit key under its wire name; a
-    // single-item call sends no page size at all.
-    (void)client->list_backup_vaults();
-    (void)client->list_restore_testing_plans();
-    (void)client->get_backup_plan("p");
+    // A listing sends the paginator's limit key (under its wire name) at the
+    // largest page; a single-item call sends no page size and no token.
+    call_every_operation();
     for (const auto& r : fake->requests()) {
         const auto& pag = model.paginator(r.operation);
-        if (pag.is_null()) {
-            EXPECT_TRUE(r.query.empty()) << r.operation;
+        if (!pag.is_null()) {
+            std::string limit = model.input_wire_name(r.operation, pag["limit_key"]);
+            EXPECT_EQ(FakeAwsClient::query_value(r, limit), "1000") << r.operation;
             continue;
         }
-        std::string limit = model.input_wire_name(r.operation, pag["limit_key"]);
-        EXPECT_EQ(FakeAwsClient::query_value(r, limit), "1000") << r.operation;
+        if (r.operation == "ListBackupJobSummaries") {
+            // Missing from paginators-1.json, yet its output carries NextToken: followed too.
+            EXPECT_EQ(FakeAwsClient::query_value(r, "MaxResults"), "1000");
+            continue;
+        }
+        for (const auto& [name, value] : r.query) {
+            EXPECT_NE(name, model.input_wire_name(r.operation, "MaxResults")) << r.operation;
+            EXPECT_NE(name, model.input_wire_name(r.operation, "NextToken")) << r.operation;
+        }
     }
 }
 
