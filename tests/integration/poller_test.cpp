@@ -1,0 +1,154 @@
+// The poller against the embedded simulator: complete data, no partial list
+// shown as complete under a throttling storm, and a second start painted
+// from the disk cache.
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <thread>
+
+#include <gtest/gtest.h>
+
+#include "backend/poll/poller.hpp"
+#include "backend/poll/snapshot_cache.hpp"
+#include "backend/sim/embedded.hpp"
+
+using namespace vd;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Test credentials for the simulator; never real AWS.
+class SimEnvironment : public ::testing::Test {
+protected:
+    void SetUp() override {
+        home_ = std::filesystem::temp_directory_path() / ("vaultdeck-poller-" + std::to_string(::getpid()));
+        std::filesystem::create_directories(home_);
+        ::setenv("HOME", home_.c_str(), 1);
+        ::setenv("AWS_ACCESS_KEY_ID", "test", 1);
+        ::setenv("AWS_SECRET_ACCESS_KEY", "test", 1);
+        ::setenv("AWS_EC2_METADATA_DISABLED", "true", 1);
+        ::setenv("AWS_CONFIG_FILE", (home_ / "config").c_str(), 1);
+        ::setenv("AWS_SHARED_CREDENTIALS_FILE", (home_ / "credentials").c_str(), 1);
+        ::unsetenv("AWS_PROFILE");
+        ::unsetenv("AWS_SESSION_TOKEN");
+    }
+    void TearDown() override { std::filesystem::remove_all(home_); }
+
+    // A poller over both scenario regions at the simulator's endpoint.
+    std::unique_ptr<poll::Poller> poller_for(const std::string& endpoint, std::filesystem::path cache = {}) {
+        poll::PollerOptions o;
+        o.targets.push_back({"test", "", "production", {"us-east-1", "us-west-2"}, endpoint});
+        o.cache_file = std::move(cache);
+        auto p = poll::make_poller(std::move(o));
+        EXPECT_TRUE(p.ok()) << (p.ok() ? "" : p.error().to_string());
+        return p.ok() ? std::move(*p) : nullptr;
+    }
+
+    std::filesystem::path home_;
+};
+
+size_t count_points(const poll::Snapshot& s) {
+    size_t n = 0;
+    for (const auto& r : s.regions) n += r.recovery_points.size();
+    return n;
+}
+
+}  // namespace
+
+TEST_F(SimEnvironment, PollOnceLoadsEveryKindOfEveryRegion) {
+    sim::SimOptions so;
+    so.scenario = "small";
+    sim::EmbeddedSimulator simulator(so);
+    ASSERT_TRUE(simulator.start().ok());
+    auto poller = poller_for(simulator.endpoint_url());
+    ASSERT_TRUE(poller);
+    auto snap = poller->poll_once();
+    ASSERT_EQ(snap->regions.size(), 2u);
+    for (const auto& r : snap->regions) {
+        EXPECT_EQ(r.account_id, "123456789012") << r.region;
+        for (const auto& [kind, ks] : r.status) {
+            EXPECT_TRUE(ks.loaded) << r.region << " " << poll::kind_name(kind) << ": " << ks.last_error;
+            EXPECT_TRUE(ks.last_error.empty()) << ks.last_error;
+        }
+        EXPECT_FALSE(r.vaults.empty()) << r.region;
+    }
+    EXPECT_GT(count_points(*snap), 0u);
+    for (const auto& r : snap->regions)
+        for (const auto& p : r.recovery_points) EXPECT_EQ(p.origin.region, r.region);
+}
+
+TEST_F(SimEnvironment, ThrottlingStormNeverShowsAPartialListAsComplete) {
+    sim::SimOptions calm;
+    calm.scenario = "small";
+    sim::EmbeddedSimulator reference(calm);
+    ASSERT_TRUE(reference.start().ok());
+    auto truth = poller_for(reference.endpoint_url())->poll_once();
+
+    sim::SimOptions storm = calm;
+    storm.faults = "throttle=0.6,error5xx=0.1";
+    sim::EmbeddedSimulator stormy(storm);
+    ASSERT_TRUE(stormy.start().ok());
+    ::setenv("AWS_MAX_ATTEMPTS", "2", 1);
+    auto snap = poller_for(stormy.endpoint_url())->poll_once();
+    ::unsetenv("AWS_MAX_ATTEMPTS");
+
+    int failed_kinds = 0;
+    for (size_t i = 0; i < snap->regions.size(); ++i) {
+        const auto& r = snap->regions[i];
+        const auto& t = truth->regions[i];
+        auto rp = r.status.at(poll::Kind::RecoveryPoints);
+        if (rp.loaded) {
+            EXPECT_EQ(r.recovery_points.size(), t.recovery_points.size()) << r.region << " shown as complete";
+        } else {
+            ++failed_kinds;
+            EXPECT_TRUE(r.recovery_points.empty()) << "a failed fetch must leave no partial list";
+            EXPECT_FALSE(rp.last_error.empty());
+        }
+        auto vaults = r.status.at(poll::Kind::Vaults);
+        if (vaults.loaded) EXPECT_EQ(r.vaults.size(), t.vaults.size());
+        for (const auto& [kind, ks] : r.status) failed_kinds += ks.loaded ? 0 : 1;
+    }
+    EXPECT_GT(failed_kinds, 0) << "a 60% throttling storm with 2 attempts should fail some fetches";
+}
+
+TEST_F(SimEnvironment, SecondStartPaintsFromTheCache) {
+    auto cache = home_ / "cache" / "snapshot-test.json";
+    size_t points = 0;
+    {
+        sim::SimOptions so;
+        so.scenario = "small";
+        sim::EmbeddedSimulator simulator(so);
+        ASSERT_TRUE(simulator.start().ok());
+        auto poller = poller_for(simulator.endpoint_url(), cache);
+        poller->start();
+        for (int i = 0; i < 200 && count_points(*poller->snapshot()) == 0; ++i) std::this_thread::sleep_for(50ms);
+        std::this_thread::sleep_for(500ms);
+        points = count_points(*poller->snapshot());
+        poller->stop();
+    }
+    ASSERT_GT(points, 0u);
+    ASSERT_TRUE(std::filesystem::exists(cache));
+    EXPECT_EQ(std::filesystem::status(cache).permissions() & std::filesystem::perms::all,
+              std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+
+    // The simulator is gone: the endpoint refuses, yet the first snapshot has the data, labelled cached.
+    auto poller = poller_for("http://127.0.0.1:9", cache);
+    poller->start();
+    auto snap = poller->snapshot();
+    EXPECT_EQ(count_points(*snap), points);
+    bool any_cached = false;
+    for (const auto& r : snap->regions)
+        for (const auto& [kind, ks] : r.status) any_cached = any_cached || ks.from_cache;
+    EXPECT_TRUE(any_cached);
+    poller->stop();
+}
+
+TEST(SnapshotCache, MalformedFileIsAnErrorNotACrash) {
+    auto file = std::filesystem::temp_directory_path() / "vaultdeck-bad-cache.json";
+    FILE* f = std::fopen(file.c_str(), "w");
+    std::fputs("{\"format\":1,\"regions\":[{\"oops\":", f);
+    std::fclose(f);
+    auto loaded = poll::load_snapshot_cache(file);
+    EXPECT_FALSE(loaded.ok());
+    std::filesystem::remove(file);
+}
