@@ -30,6 +30,7 @@ aws::ServiceRequest mutating_put(std::string operation, std::string path, const 
 
 }  // namespace
 
+// Every backup job that passes the filter, all pages.
 Result<std::vector<model::BackupJob>> BackupClient::list_backup_jobs(const JobFilter& f) {
     auto r = make("ListBackupJobs", "GET", "/backup-jobs/");
     add_if(r, "resourceArn", f.resource_arn);
@@ -41,6 +42,7 @@ Result<std::vector<model::BackupJob>> BackupClient::list_backup_jobs(const JobFi
     return list_all<model::BackupJob>(*client_, r, "BackupJobs", backup_parse::backup_job, kLowerNames, page_size_of(f));
 }
 
+// Job counts per account, state and resource type, all pages.
 Result<std::vector<model::JobSummary>> BackupClient::list_backup_job_summaries(const std::string& account_id,
                                                                              const std::string& aggregation_period) {
     auto r = make("ListBackupJobSummaries", "GET", "/audit/backup-job-summaries");
@@ -49,6 +51,7 @@ Result<std::vector<model::JobSummary>> BackupClient::list_backup_job_summaries(c
     return list_all<model::JobSummary>(*client_, r, "BackupJobSummaries", backup_parse::job_summary, kUpperNames);
 }
 
+// One backup job in full.
 Result<model::BackupJob> BackupClient::describe_backup_job(const std::string& job_id) {
     if (auto s = require(job_id, "a backup job id", "DescribeBackupJob"); !s) return s.error();
     auto body = call(*client_, make("DescribeBackupJob", "GET", "/backup-jobs/" + encode_label(job_id)));
@@ -56,6 +59,7 @@ Result<model::BackupJob> BackupClient::describe_backup_job(const std::string& jo
     return backup_parse::backup_job(*body);
 }
 
+// Every restore job that passes the filter, all pages.
 Result<std::vector<model::RestoreJob>> BackupClient::list_restore_jobs(const JobFilter& f) {
     const char* op = "ListRestoreJobs";
     unsigned supported = kFilterState | kFilterResourceType | kFilterAccount | kFilterCreated | kFilterCompleted;
@@ -68,6 +72,7 @@ Result<std::vector<model::RestoreJob>> BackupClient::list_restore_jobs(const Job
     return list_all<model::RestoreJob>(*client_, r, "RestoreJobs", backup_parse::restore_job, kLowerNames, page_size_of(f));
 }
 
+// One restore job in full.
 Result<model::RestoreJob> BackupClient::describe_restore_job(const std::string& job_id) {
     if (auto s = require(job_id, "a restore job id", "DescribeRestoreJob"); !s) return s.error();
     auto body = call(*client_, make("DescribeRestoreJob", "GET", "/restore-jobs/" + encode_label(job_id)));
@@ -75,6 +80,7 @@ Result<model::RestoreJob> BackupClient::describe_restore_job(const std::string& 
     return backup_parse::restore_job(*body);
 }
 
+// Starts a restore (mutating, idempotent by token) and returns its job id.
 Result<std::string> BackupClient::start_restore_job(const StartRestoreJobRequest& request) {
     const char* op = "StartRestoreJob";
     if (auto s = require(request.recovery_point_arn, "a recovery point ARN", op); !s) return s.error();
@@ -92,6 +98,7 @@ Result<std::string> BackupClient::start_restore_job(const StartRestoreJobRequest
     return id;
 }
 
+// Every copy job that passes the filter, all pages.
 Result<std::vector<model::CopyJob>> BackupClient::list_copy_jobs(const JobFilter& f) {
     const char* op = "ListCopyJobs";
     unsigned supported =
@@ -106,6 +113,7 @@ Result<std::vector<model::CopyJob>> BackupClient::list_copy_jobs(const JobFilter
     return list_all<model::CopyJob>(*client_, r, "CopyJobs", backup_parse::copy_job, kLowerNames, page_size_of(f));
 }
 
+// Starts an on-demand backup (mutating, idempotent by token) and returns its job id.
 Result<std::string> BackupClient::start_backup_job(const std::string& vault, const std::string& resource_arn,
                                                    const std::string& iam_role_arn,
                                                    const std::string& idempotency_token) {
@@ -125,6 +133,7 @@ Result<std::string> BackupClient::start_backup_job(const std::string& vault, con
     return id;
 }
 
+// Every restore job of one resource, all pages.
 Result<std::vector<model::RestoreJob>> BackupClient::list_restore_jobs_by_protected_resource(const std::string& resource_arn) {
     const char* op = "ListRestoreJobsByProtectedResource";
     if (auto s = require(resource_arn, "a resource ARN", op); !s) return s.error();
@@ -132,6 +141,7 @@ Result<std::vector<model::RestoreJob>> BackupClient::list_restore_jobs_by_protec
     return list_all<model::RestoreJob>(*client_, r, "RestoreJobs", backup_parse::restore_job);
 }
 
+// Records the outcome of a restore test (mutating).
 Status BackupClient::put_restore_validation_result(const std::string& restore_job_id, const std::string& status,
                                                    const std::string& message) {
     const char* op = "PutRestoreValidationResult";

@@ -9,11 +9,13 @@
 namespace vd::services {
 namespace {
 
+// A shared empty object for absent members.
 const nlohmann::json& empty_object() {
     static const nlohmann::json value = nlohmann::json::object();
     return value;
 }
 
+// A shared empty array for absent members.
 const nlohmann::json& empty_array() {
     static const nlohmann::json value = nlohmann::json::array();
     return value;
@@ -44,8 +46,10 @@ std::string json_text(const nlohmann::json& value) {
     return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Reads the members of an object (anything else reads as an empty object).
 JsonFields::JsonFields(const nlohmann::json& object) : object_(object.is_object() ? object : empty_object()) {}
 
+// The member, marked as read; null when absent or JSON null.
 const nlohmann::json* JsonFields::find(std::string_view name) {
     auto it = object_.find(name);
     if (it == object_.end()) return nullptr;

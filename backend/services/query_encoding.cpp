@@ -5,6 +5,7 @@
 namespace vd::services {
 namespace {
 
+// RFC 3986 unreserved characters, never percent-encoded.
 bool unreserved(unsigned char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
            c == '.' || c == '~';

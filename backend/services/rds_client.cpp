@@ -40,8 +40,10 @@ void add_placement(QueryParams& p, const Request& r) {
 
 }  // namespace
 
+// Wraps the pipeline client of one account and region.
 RdsClient::RdsClient(std::shared_ptr<aws::AwsClient> client) : client_(std::move(client)) {}
 
+// Every DB instance (or one), all pages.
 Result<std::vector<model::DbInstance>> RdsClient::describe_db_instances(const std::string& identifier) {
     auto p = params("DescribeDBInstances");
     p.add_if("DBInstanceIdentifier", identifier);
@@ -49,6 +51,7 @@ Result<std::vector<model::DbInstance>> RdsClient::describe_db_instances(const st
                                                    rds_parse::db_instance);
 }
 
+// Every DB cluster (or one), all pages.
 Result<std::vector<model::DbCluster>> RdsClient::describe_db_clusters(const std::string& identifier) {
     auto p = params("DescribeDBClusters");
     p.add_if("DBClusterIdentifier", identifier);
@@ -56,6 +59,7 @@ Result<std::vector<model::DbCluster>> RdsClient::describe_db_clusters(const std:
                                                   rds_parse::db_cluster);
 }
 
+// DB snapshots, optionally of one instance and one type, all pages.
 Result<std::vector<model::DbSnapshot>> RdsClient::describe_db_snapshots(const std::string& instance_identifier,
                                                                        const std::string& snapshot_type) {
     auto p = params("DescribeDBSnapshots");
@@ -65,6 +69,7 @@ Result<std::vector<model::DbSnapshot>> RdsClient::describe_db_snapshots(const st
                                                    rds_parse::db_snapshot);
 }
 
+// DB cluster snapshots, optionally of one cluster, all pages.
 Result<std::vector<model::DbSnapshot>> RdsClient::describe_db_cluster_snapshots(const std::string& cluster_identifier) {
     auto p = params("DescribeDBClusterSnapshots");
     p.add_if("DBClusterIdentifier", cluster_identifier);
@@ -72,6 +77,7 @@ Result<std::vector<model::DbSnapshot>> RdsClient::describe_db_cluster_snapshots(
                                                    rds_parse::db_cluster_snapshot);
 }
 
+// Automated backups with their PITR windows, all pages.
 Result<std::vector<model::AutomatedBackup>> RdsClient::describe_db_instance_automated_backups(
     const std::string& instance_identifier) {
     auto p = params("DescribeDBInstanceAutomatedBackups");
@@ -80,6 +86,7 @@ Result<std::vector<model::AutomatedBackup>> RdsClient::describe_db_instance_auto
         *client_, kService, p, {"DBInstanceAutomatedBackups", "DBInstanceAutomatedBackup"}, rds_parse::automated_backup);
 }
 
+// Restores a snapshot into a new instance (mutating).
 Result<model::DbInstance> RdsClient::restore_db_instance_from_db_snapshot(const RestoreFromSnapshotRequest& r) {
     const char* op = "RestoreDBInstanceFromDBSnapshot";
     if (auto s = require(r.target_identifier, "a target DB instance identifier", op); !s) return s.error();
@@ -92,6 +99,7 @@ Result<model::DbInstance> RdsClient::restore_db_instance_from_db_snapshot(const 
     return change<model::DbInstance>(*client_, p, "DBInstance", rds_parse::db_instance);
 }
 
+// Restores an instance as of a time into a new instance (mutating).
 Result<model::DbInstance> RdsClient::restore_db_instance_to_point_in_time(const RestoreToPointInTimeRequest& r) {
     const char* op = "RestoreDBInstanceToPointInTime";
     if (auto s = require(r.target_identifier, "a target DB instance identifier", op); !s) return s.error();
@@ -112,6 +120,7 @@ Result<model::DbInstance> RdsClient::restore_db_instance_to_point_in_time(const 
     return change<model::DbInstance>(*client_, p, "DBInstance", rds_parse::db_instance);
 }
 
+// Deletes an instance, with or without a final snapshot (mutating).
 Result<model::DbInstance> RdsClient::delete_db_instance(const std::string& identifier, bool skip_final_snapshot,
                                                         const std::string& final_snapshot_identifier) {
     const char* op = "DeleteDBInstance";
@@ -127,6 +136,7 @@ Result<model::DbInstance> RdsClient::delete_db_instance(const std::string& ident
     return change<model::DbInstance>(*client_, p, "DBInstance", rds_parse::db_instance);
 }
 
+// Copies a snapshot, presigned when it comes from another region (mutating).
 Result<model::DbSnapshot> RdsClient::copy_db_snapshot(const std::string& source_arn, const std::string& target_identifier,
                                                       const std::string& source_region, const std::string& kms_key_id) {
     const char* op = "CopyDBSnapshot";

@@ -44,8 +44,10 @@ model::BucketLifecycleRule lifecycle_rule(pugi::xml_node n) {
 
 }  // namespace
 
+// Wraps the pipeline client of one account.
 S3Client::S3Client(std::shared_ptr<aws::AwsClient> client) : client_(std::move(client)) {}
 
+// Every bucket, following ContinuationToken.
 Result<std::vector<model::Bucket>> S3Client::list_buckets() {
     return collect_pages<model::Bucket>("ListBuckets", [&](const std::string& token, std::vector<model::Bucket>& items)
                                                            -> Result<std::string> {
@@ -69,6 +71,7 @@ Result<std::vector<model::Bucket>> S3Client::list_buckets() {
     });
 }
 
+// The lifecycle rules of one bucket; none is not an error.
 Result<model::BucketLifecycle> S3Client::get_bucket_lifecycle_configuration(const std::string& bucket) {
     const char* op = "GetBucketLifecycleConfiguration";
     if (auto s = require(bucket, "a bucket name", op); !s) return s.error();

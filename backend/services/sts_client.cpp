@@ -4,8 +4,10 @@
 
 namespace vd::services {
 
+// Wraps the pipeline client of one account.
 StsClient::StsClient(std::shared_ptr<aws::AwsClient> client) : client_(std::move(client)) {}
 
+// The account, ARN and user id behind the credentials.
 Result<model::CallerIdentity> StsClient::get_caller_identity() {
     QueryParams params("GetCallerIdentity", "2011-06-15");
     pugi::xml_document doc;

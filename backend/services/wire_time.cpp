@@ -7,6 +7,7 @@
 namespace vd::services {
 namespace {
 
+// The nearest microsecond.
 TimePoint round_to_micros(TimePoint t) {
     return std::chrono::round<std::chrono::microseconds>(t);
 }
