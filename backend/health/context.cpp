@@ -5,6 +5,7 @@
 
 #include "backend/config/duration.hpp"
 #include "backend/core/time_format.hpp"
+#include "backend/health/restore_origin.hpp"
 #include "backend/health/selection.hpp"
 
 namespace vd::health {
@@ -28,11 +29,25 @@ std::vector<std::string> restore_test_outputs(const poll::RegionData& region) {
     return out;
 }
 
-// The restore job (not a restore test) that created `arn`, if any.
-const model::RestoreJob* restore_that_created(const poll::RegionData& region, const std::string& arn) {
-    for (const auto& job : region.restore_jobs)
-        if (job.restore_testing_plan_arn.empty() && job.created_resource_arn == arn) return &job;
-    return nullptr;
+// The region and account an ARN names (arn:aws:rds:REGION:ACCOUNT:...);
+// empty parts for ARNs without them (S3).
+std::pair<std::string, std::string> home_of(const std::string& arn) {
+    std::string parts[5];
+    size_t start = 0;
+    for (auto& part : parts) {
+        auto colon = arn.find(':', start);
+        if (colon == std::string::npos) return {};
+        part = arn.substr(start, colon - start);
+        start = colon + 1;
+    }
+    return {parts[3], parts[4]};
+}
+
+// True when the snapshot holds the given account and region.
+bool snapshot_has(const poll::Snapshot& s, const std::string& region, const std::string& account) {
+    return std::any_of(s.regions.begin(), s.regions.end(), [&](const poll::RegionData& r) {
+        return r.region == region && (account.empty() || account_of(r) == account);
+    });
 }
 
 // True when a selection of a plan in the region selects the resource outright.
@@ -85,6 +100,10 @@ CheckContext make_context(const poll::Snapshot& snapshot, const config::Config& 
         std::map<std::string, size_t> by_arn;
         auto add = [&](const std::string& arn, const std::string& name, const std::string& type) -> ResourceView* {
             if (arn.empty() || std::find(skip.begin(), skip.end(), arn) != skip.end()) return nullptr;
+            auto [home_region, home_account] = home_of(arn);
+            bool away = !home_region.empty() && (home_region != region.region ||
+                                                 (!home_account.empty() && home_account != account_of(region)));
+            if (away && snapshot_has(snapshot, home_region, home_account)) return nullptr;
             auto [it, fresh] = by_arn.emplace(arn, ctx.resources.size());
             if (fresh) {
                 ResourceView v;
@@ -92,6 +111,7 @@ CheckContext make_context(const poll::Snapshot& snapshot, const config::Config& 
                 v.arn = arn;
                 v.name = name.empty() ? short_name(arn) : name;
                 v.type = type;
+                v.foreign = away;
                 ctx.resources.push_back(std::move(v));
             }
             ResourceView& v = ctx.resources[it->second];
@@ -121,7 +141,7 @@ CheckContext make_context(const poll::Snapshot& snapshot, const config::Config& 
         }
     }
     for (auto& r : ctx.resources) {
-        r.restored_by = restore_that_created(*r.region, r.arn);
+        r.restored = restore_origin(r, ctx.resources);
         r.selected = selected_by_plan(r);
     }
     return ctx;

@@ -14,8 +14,21 @@
 
 namespace vd::health {
 
+// Where a resource came from when an on-call restore made it: a restore job
+// (not a restore test) that created it, or, when that job is older than the
+// jobs fetched, a name derived from another database with "restore",
+// "pitr", "drill" or "clone" in the suffix ("prod-db-restored-2026-11-05").
+struct RestoreOrigin {
+    std::string job_id;              // empty when known by name only
+    std::string source;              // the source database, when known by name
+    std::string recovery_point_arn;
+    std::optional<TimePoint> at;     // restore completed, else the resource's creation
+};
+
 // One resource the checks judge: from protected resources, RDS instances
-// (not members of a cluster) and RDS clusters, one entry per ARN and region.
+// (not members of a cluster) and RDS clusters, one entry per ARN, in the
+// region its ARN names (a resource listed as protected in another region
+// because its copies are there is judged at home when home is read).
 struct ResourceView {
     const poll::RegionData* region = nullptr;
     std::string arn;
@@ -25,10 +38,9 @@ struct ResourceView {
     bool tags_known = false;  // only RDS instances carry tags in the snapshot
     std::optional<TimePoint> pitr_latest;  // newest PITR restorable time
     std::string pitr_source;                // where pitr_latest came from
-    // Set when an on-call restore job (not a restore test) created this resource.
-    const model::RestoreJob* restored_by = nullptr;
-    // True when a selection of a plan in its region selects it outright.
-    bool selected = false;
+    std::optional<RestoreOrigin> restored;  // set for on-call restore outputs
+    bool selected = false;  // a selection of a plan in its region selects it outright
+    bool foreign = false;   // listed away from home and home is not read: plans here do not apply
 
     // The identity used to match configuration targets.
     config::ResourceIdentity identity() const { return {arn, name, tags}; }

@@ -80,8 +80,10 @@ void judge(const CheckContext& ctx, const poll::RegionData& region, const JobGro
         Finding f = make_finding(region, "job-failed", sev, g.resource, g.resource_name, "");
         if (!newest.account_id.empty()) f.account_id = newest.account_id;
         std::string count = failures.size() == 1 ? "" : fmt::format(" ({} failures in 7 d)", failures.size());
+        std::string message = newest.message;
+        if (later && !message.empty() && message.back() == '.') message.pop_back();
         f.reason = fmt::format("{} job {} {} ago{}{}", what, newest.state, age_text(ctx.now - newest.at()), count,
-                               newest.message.empty() ? "" : ": " + newest.message);
+                               message.empty() ? "" : ": " + message);
         if (later) f.reason += "; a later job completed";
         f.when = newest.at();
         for (const auto* j : failures) f.evidence.push_back(job_line(*j));

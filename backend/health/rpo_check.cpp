@@ -29,7 +29,7 @@ void check_rpo(const CheckContext& ctx, Findings& out) {
         }
 
     for (const auto& r : ctx.resources) {
-        if (r.restored_by && !r.selected) continue;
+        if (r.restored && !r.selected) continue;
         auto it = newest.find(r.arn);
         const model::RecoveryPoint* rp = it == newest.end() ? nullptr : it->second;
         if (!rp && !r.pitr_latest && !kind_loaded(*r.region, poll::Kind::RecoveryPoints)) continue;

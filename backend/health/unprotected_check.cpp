@@ -5,10 +5,13 @@
 // of that plan for the resource within the job window counts as proof.
 // Severity: warning. Skipped for regions whose plans never loaded.
 //
-// restored-leftover: a resource created by an on-call restore job (not a
-// restore test) that no plan selects, still there 7 days after the restore:
-// a temporary restore left running (warning). Adopting it into a plan ends
-// the warning and makes it an ordinary resource.
+// restored-leftover: a resource created by an on-call restore (a restore
+// job that is not a restore test, or a database named after another with
+// restore/pitr/drill/clone in the suffix) that no plan selects, still there
+// 7 days after the restore: a temporary restore left running (warning).
+// Adopting it into a plan ends the warning and makes it an ordinary resource.
+// Resources listed away from home (copies in another region) whose home
+// region is not read are not judged here: that region's plans do not apply.
 #include <set>
 
 #include <fmt/format.h>
@@ -34,15 +37,18 @@ std::set<std::string> plans_seen_for(const CheckContext& ctx, const poll::Region
 
 // The restored-leftover finding for a restore output no plan adopted, once it is old enough.
 std::optional<Finding> leftover(const CheckContext& ctx, const ResourceView& r) {
-    const model::RestoreJob& job = *r.restored_by;
-    TimePoint restored = job.completion_date.value_or(job.creation_date.value_or(ctx.now));
-    if (ctx.now - restored < std::chrono::hours(24 * 7)) return std::nullopt;
+    const RestoreOrigin& origin = *r.restored;
+    if (!origin.at || ctx.now - *origin.at < std::chrono::hours(24 * 7)) return std::nullopt;
+    std::string how = origin.job_id.empty() ? fmt::format("looks like a restore of {}", origin.source)
+                                            : fmt::format("restored by restore job {}", origin.job_id);
     Finding f = make_finding(*r.region, "restored-leftover", Severity::Warning, r.arn, r.name,
-                             fmt::format("restored {} ago by restore job {} and still there; delete it or add it to a "
-                                         "backup plan",
-                                         age_text(ctx.now - restored), job.restore_job_id));
-    f.when = restored;
-    f.evidence.push_back(fmt::format("restore job {} {} from {}", job.restore_job_id, job.status, job.recovery_point_arn));
+                             fmt::format("{}, {} ago, and still there; delete it or add it to a backup plan", how,
+                                         age_text(ctx.now - *origin.at)));
+    f.when = origin.at;
+    if (!origin.job_id.empty())
+        f.evidence.push_back(fmt::format("restore job {} from {}", origin.job_id, origin.recovery_point_arn));
+    else
+        f.evidence.push_back(fmt::format("name derived from {}; created {}", origin.source, iso(*origin.at)));
     return f;
 }
 
@@ -52,7 +58,8 @@ void check_unprotected(const CheckContext& ctx, Findings& out) {
     for (const auto& r : ctx.resources) {
         const poll::RegionData& region = *r.region;
         if (!kind_loaded(region, poll::Kind::Plans)) continue;
-        if (r.restored_by) {
+        if (r.foreign) continue;
+        if (r.restored) {
             if (!r.selected)
                 if (auto f = leftover(ctx, r)) out.push_back(std::move(*f));
             continue;

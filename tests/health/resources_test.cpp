@@ -325,7 +325,8 @@ TEST(RestoredLeftover, AnOnCallRestoreStillThereAfterAWeek) {
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].severity, Severity::Warning);
     EXPECT_EQ(f[0].resource_name, "orders-restore-20261105");
-    EXPECT_EQ(f[0].reason, "restored 17 d ago by restore job restore-oncall and still there; delete it or add it to a backup plan");
+    EXPECT_EQ(f[0].reason,
+              "restored by restore job restore-oncall, 17 d ago, and still there; delete it or add it to a backup plan");
     // Judged as a leftover, not also as unprotected or out of RPO.
     EXPECT_TRUE(of(report, "unprotected").empty());
     EXPECT_TRUE(of(report, "rpo", db_arn("orders-restore-20261105")).empty());
@@ -338,4 +339,56 @@ TEST(RestoredLeftover, AnOnCallRestoreStillThereAfterAWeek) {
     auto adopted_report = run(snapshot(adopted));
     EXPECT_TRUE(of(adopted_report, "restored-leftover").empty());
     EXPECT_EQ(of(adopted_report, "rpo", db_arn("orders-restore-20261105")).size(), 1u);
+}
+
+TEST(RestoredLeftover, ARestoreOlderThanTheJobsReadIsKnownByItsName) {
+    auto r = region();
+    r.db_instances.push_back(db("prod-db"));
+    auto restored = db("prod-db-restored-2026-11-05");
+    restored.create_time = days_ago(17);
+    r.db_instances.push_back(restored);
+    auto fresh = db("prod-db-pitr-202611211200");
+    fresh.create_time = days_ago(1);
+    r.db_instances.push_back(fresh);
+    auto unrelated = db("prod-dbx-restore");  // not "prod-db-..."
+    unrelated.create_time = days_ago(30);
+    r.db_instances.push_back(unrelated);
+    auto p = plan("prod");
+    p.selections.push_back(selection({db_arn("prod-db")}));
+    r.plans.push_back(p);
+    auto report = run(snapshot(r));
+    auto f = of(report, "restored-leftover");
+    ASSERT_EQ(f.size(), 1u);
+    EXPECT_EQ(f[0].resource_name, "prod-db-restored-2026-11-05");
+    EXPECT_EQ(f[0].reason, "looks like a restore of prod-db, 17 d ago, and still there; delete it or add it to a backup plan");
+    auto unprotected = of(report, "unprotected");
+    ASSERT_EQ(unprotected.size(), 1u);
+    EXPECT_EQ(unprotected[0].resource_name, "prod-dbx-restore");
+}
+
+TEST(Resources, CopiesListedInAnotherRegionAreJudgedAtHome) {
+    auto east = region();
+    east.db_instances.push_back(db("orders"));
+    east.recovery_points.push_back(point(db_arn("orders"), hours_ago(2)));
+    auto p = plan("prod");
+    p.selections.push_back(selection({db_arn("orders")}));
+    east.plans.push_back(p);
+    auto west = region();
+    west.region = "eu-west-1";
+    west.protected_resources.push_back(protected_resource(db_arn("orders"), "orders"));
+    auto s = snapshot(east);
+    s.regions.push_back(west);
+    auto report = run(s);
+    auto rpo = of(report, "rpo");
+    ASSERT_EQ(rpo.size(), 1u);
+    EXPECT_EQ(rpo[0].region, kRegion);
+    EXPECT_TRUE(of(report, "unprotected").empty());
+
+    // Without the home region, the copy region judges its RPO but not its plans.
+    auto only_west = snapshot(west);
+    only_west.regions[0].recovery_points.push_back(point(db_arn("orders"), hours_ago(2), "dr"));
+    auto report2 = run(only_west);
+    ASSERT_EQ(of(report2, "rpo").size(), 1u);
+    EXPECT_EQ(of(report2, "rpo")[0].severity, Severity::Ok);
+    EXPECT_TRUE(of(report2, "unprotected").empty());
 }
