@@ -55,12 +55,15 @@ public:
         server_.set_keep_alive_timeout(30);
         server_.set_payload_max_length(16 * 1024 * 1024);
         auto handler = [this](const httplib::Request& req, httplib::Response& res) { answer(req, res); };
-        server_.Get(".*", handler);
-        server_.Put(".*", handler);
-        server_.Post(".*", handler);
-        server_.Delete(".*", handler);
-        server_.Patch(".*", handler);
-        server_.Options(".*", handler);
+        // Any path at all, newlines included: the simulator answers every
+        // request in the service's own format, never with httplib's empty 404.
+        const char* any = R"([\s\S]*)";
+        server_.Get(any, handler);
+        server_.Put(any, handler);
+        server_.Post(any, handler);
+        server_.Delete(any, handler);
+        server_.Patch(any, handler);
+        server_.Options(any, handler);
     }
 
     ~HttplibServer() override { stop(); }
