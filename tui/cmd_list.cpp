@@ -1,16 +1,21 @@
 // `vaultdeck list KIND`: one listing read straight from AWS (or any
-// AWS-compatible endpoint) through the typed service clients, printed as a
-// table, JSON or CSV. Any failure is one line on stderr and exit 1; a
-// filter that does not apply to the kind is a usage error (exit 64).
+// AWS-compatible endpoint, or with --demo the embedded simulator) through
+// the typed service clients, printed as a table, JSON or CSV. Any failure is
+// one line on stderr and exit 1; a filter that does not apply to the kind is
+// a usage error (exit 64).
 #include <cstdio>
+#include <cstdlib>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
+#include <thread>
 
 #include "backend/aws/session.hpp"
 #include "backend/services/backup_client.hpp"
 #include "backend/services/rds_client.hpp"
 #include "backend/services/rule_names.hpp"
+#include "backend/sim/embedded.hpp"
 #include "tui/commands.hpp"
 #include "tui/listings.hpp"
 #include "tui/output_format.hpp"
@@ -171,6 +176,19 @@ std::string misplaced_filter(const ListOptions& o) {
     return {};
 }
 
+// The region the demo scenario fills when none is asked for.
+constexpr const char* kDemoRegion = "us-east-1";
+
+// Points this process at the embedded simulator: its test credentials win
+// over anything in the environment, and instance metadata is never asked.
+void use_simulator_credentials() {
+    ::setenv("AWS_ACCESS_KEY_ID", "test", 1);
+    ::setenv("AWS_SECRET_ACCESS_KEY", "test", 1);
+    ::unsetenv("AWS_SESSION_TOKEN");
+    ::unsetenv("AWS_PROFILE");
+    ::setenv("AWS_EC2_METADATA_DISABLED", "true", 1);
+}
+
 }  // namespace
 
 int run_list(const GlobalOptions& g, const ListOptions& o) {
@@ -183,15 +201,24 @@ int run_list(const GlobalOptions& g, const ListOptions& o) {
         std::fprintf(stderr, "vaultdeck: %s\n", problem.c_str());
         return kExitUsage;
     }
-    if (g.demo) {
-        std::fprintf(stderr, "vaultdeck: list --demo is not available yet; run `vaultdeck sim serve` and pass --endpoint-url\n");
-        return kExitWarning;
-    }
     aws::SessionOptions options;
     options.profile = g.profile;
     options.region = g.regions.empty() ? std::string() : g.regions.front();
     options.endpoint_url = g.endpoint_url;
     options.read_only = g.read_only;
+    std::unique_ptr<sim::EmbeddedSimulator> simulator;
+    if (g.demo) {
+        simulator = std::make_unique<sim::EmbeddedSimulator>(sim::SimOptions{});
+        auto port = simulator->start();
+        if (!port) {
+            std::fprintf(stderr, "vaultdeck: %s\n", port.error().to_string().c_str());
+            return kExitWarning;
+        }
+        use_simulator_credentials();
+        options.profile.clear();
+        options.endpoint_url = simulator->endpoint_url();
+        if (options.region.empty()) options.region = kDemoRegion;
+    }
     auto session = aws::make_session(options);
     if (!session) {
         std::fprintf(stderr, "vaultdeck: %s\n", session.error().to_string().c_str());
@@ -200,7 +227,12 @@ int run_list(const GlobalOptions& g, const ListOptions& o) {
     Clients clients;
     clients.backup = std::make_shared<services::BackupClient>((*session)->client_for("backup"));
     clients.rds = std::make_shared<services::RdsClient>((*session)->client_for("rds"));
-    auto listing = fetch(clients, o);
+    // Fetched on a worker thread: the transport keeps one connection per
+    // thread, and this one must close before the demo simulator stops.
+    std::optional<Result<Listing>> fetched;
+    std::thread worker([&] { fetched.emplace(fetch(clients, o)); });
+    worker.join();
+    auto& listing = *fetched;
     if (!listing) {
         std::fprintf(stderr, "vaultdeck: %s\n", listing.error().to_string().c_str());
         return kExitWarning;

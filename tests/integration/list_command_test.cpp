@@ -199,6 +199,16 @@ TEST_F(ListCommand, AnUnreachableEndpointOrBadInputIsOneLine) {
     EXPECT_EQ(std::count(profile.err.begin(), profile.err.end(), '\n'), 1);
 }
 
+TEST_F(ListCommand, DemoListsTheEmbeddedSimulatorWithoutAnyAccount) {
+    CommandRun r = run("list recovery-points --demo --output json", "AWS_ACCESS_KEY_ID=wrong AWS_SECRET_ACCESS_KEY=wrong");
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    auto json = nlohmann::json::parse(r.out);
+    ASSERT_TRUE(json.is_array());
+    ASSERT_FALSE(json.empty());
+    EXPECT_TRUE(json[0].contains("recoveryPointArn"));
+    EXPECT_EQ(endpoint_.verified.load(), 0);  // nothing went to the other endpoint
+}
+
 TEST_F(ListCommand, AMalformedAnswerIsOneLineNotACrash) {
     endpoint_.vaults_body = R"({"BackupVaultList":[{"BackupVaultName":)";
     CommandRun r = run("list vaults --endpoint-url " + endpoint_.url() + " --output csv", kEnvCredentials);
