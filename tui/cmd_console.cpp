@@ -1,13 +1,60 @@
+// `vaultdeck` without a subcommand: the full-screen console over the
+// configured accounts (or the embedded simulator with --demo).
+//
+// Threading: the poller runs its own threads and wakes the UI loop through
+// the Wakeup eventfd; everything else here runs on the UI thread.
+#include <clocale>
 #include <cstdio>
+#include <cstdlib>
 
+#include "tui/app/app.hpp"
+#include "tui/app/console_setup.hpp"
+#include "tui/app/wakeup.hpp"
 #include "tui/commands.hpp"
+#include "tui/environment.hpp"
 
 namespace vd::cli {
+namespace {
 
-// Placeholder until the console lands.
-int run_console(const GlobalOptions&) {
-    std::fprintf(stderr, "vaultdeck: console is not available in this build\n");
-    return kExitUnknown;
+// The value of an environment variable, or empty.
+std::string env_or_empty(const char* name) {
+    const char* v = std::getenv(name);
+    return v == nullptr ? std::string() : std::string(v);
+}
+
+}  // namespace
+
+// Opens the environment, starts the poller and runs the console until quit.
+int run_console(const GlobalOptions& g) {
+    std::setlocale(LC_ALL, "");
+    auto wakeup = tui::Wakeup::create();
+    if (!wakeup) {
+        std::fprintf(stderr, "vaultdeck: %s\n", wakeup.error().message.c_str());
+        return kExitWarning;
+    }
+    std::shared_ptr<tui::Wakeup> wake = *wakeup;
+    auto env = open_environment(g, EnvironmentUse::Console, [wake] { wake->notify(); });
+    if (!env) {
+        std::fprintf(stderr, "vaultdeck: %s\n", env.error().to_string().c_str());
+        return kExitWarning;
+    }
+    poll::Poller& poller = (*env)->poller();
+    const auto& config = (*env)->config();
+    poller.start();
+
+    tui::AppOptions app;
+    app.console = tui::console_options(config, g.read_only);
+    app.theme = tui::theme_name(config);
+    app.no_color = g.no_color;
+    app.mouse = !g.no_mouse && config.mouse;
+    app.stats = !env_or_empty("VAULTDECK_STATS").empty();
+    app.frame_log = env_or_empty("VAULTDECK_FRAME_LOG");
+    app.snapshot = [&poller] { return poller.snapshot(); };
+    app.refresh = [&poller] { poller.refresh_all(); };
+    app.wakeup = wake;
+    const int code = tui::run_app(std::move(app));
+    poller.stop();
+    return code;
 }
 
 }  // namespace vd::cli

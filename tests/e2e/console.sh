@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# The console end to end, in tmux, on the demo scenario: every screen, the
+# command line, filter, sort, details, help, copying an ARN (OSC 52 through
+# tmux), resizing, the too-small screen, and that quitting (q, SIGTERM)
+# restores the terminal. Needs $VAULTDECK (the binary); uses only tmux.
+set -euo pipefail
+: "${VAULTDECK:?set VAULTDECK to the vaultdeck binary}"
+
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset NO_COLOR TMUX || true
+WORK="$(mktemp -d)"
+SOCKET="vaultdeck-e2e-$$"
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" XDG_CACHE_HOME="$WORK/cache" XDG_STATE_HOME="$WORK/state"
+mkdir -p "$HOME"
+passed=0
+failed=0
+
+tm() { tmux -L "$SOCKET" "$@"; }
+cleanup() { tm kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# Starts the console in a detached session of the given size; the pane
+# records the terminal modes before and after and the exit code.
+start() {
+  local name=$1 cols=$2 rows=$3
+  tm -f /dev/null new-session -d -s "$name" -x "$cols" -y "$rows" \
+    "stty -a > '$WORK/$name.before'; '$VAULTDECK' --demo; echo \"VAULTDECK-EXITED=\$?\"; stty -a > '$WORK/$name.after'; sleep 600"
+  tm set -g default-terminal tmux-256color >/dev/null 2>&1 || true
+  tm set -g set-clipboard on
+}
+
+capture() { tm capture-pane -p -t "$1"; }
+
+# Waits until the pane shows the text (a grep -E pattern); fails after 20 s.
+wait_for() {
+  local target=$1 pattern=$2 deadline=$((SECONDS + 20))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if capture "$target" | grep -Eq -- "$pattern"; then return 0; fi
+    sleep 0.2
+  done
+  echo "--- pane $target after waiting for /$pattern/:" >&2
+  capture "$target" >&2
+  return 1
+}
+
+# Waits until the pane no longer shows the text.
+wait_gone() {
+  local target=$1 pattern=$2 deadline=$((SECONDS + 20))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    if ! capture "$target" | grep -Eq -- "$pattern"; then return 0; fi
+    sleep 0.2
+  done
+  echo "--- pane $target still shows /$pattern/:" >&2
+  capture "$target" >&2
+  return 1
+}
+
+keys() { local t=$1; shift; tm send-keys -t "$t" "$@"; }
+
+check() {
+  local what=$1; shift
+  if "$@"; then
+    passed=$((passed + 1)); echo "ok   $what"
+  else
+    failed=$((failed + 1)); echo "FAIL $what"
+  fi
+}
+
+start main 120 40
+check "the dashboard paints with findings and the header" wait_for main "Findings"
+check "the header names the account" wait_for main "^ ?vaultdeck"
+
+# Every screen, by digit.
+screen_by_digit() {
+  keys main "$1"; wait_for main "$2"
+}
+check "2 shows recovery points" screen_by_digit 2 "Recovery points by (resource|vault)"
+check "3 shows jobs" screen_by_digit 3 "Jobs +kind"
+check "4 shows the lifecycle timeline" screen_by_digit 4 "Lifecycle by resource"
+check "5 shows plans" screen_by_digit 5 "next run in"
+check "6 shows RDS" screen_by_digit 6 "Databases and their restore windows"
+check "7 shows drills" screen_by_digit 7 "History"
+check "8 shows the audit log" screen_by_digit 8 "Audit log, newest first"
+check "1 goes back to the dashboard" screen_by_digit 1 "Findings"
+
+# The command line with completion.
+command_line() {
+  keys main ":" && keys main "ti" && keys main Tab && wait_for main "^:timeline" && keys main Enter &&
+    wait_for main "Lifecycle by resource"
+}
+check ":ti<Tab> completes to :timeline and switches" command_line
+unknown_command() { keys main ":" "nonsense" Enter; wait_for main "unknown command"; }
+check "an unknown command says so" unknown_command
+tab_key() { keys main ":" "rp" Enter && wait_for main "Recovery points by" && keys main Tab && wait_for main "Jobs +kind"; }
+check "Tab moves to the next screen" tab_key
+
+# Recovery points: details, sort, filter, copy.
+keys main 2
+wait_for main "Recovery points by" >/dev/null
+check "the detail pane shows the full ARN" wait_for main "ARN +arn:aws:"
+details_toggle() { keys main d && wait_gone main "ARN +arn:aws:" && keys main d && wait_for main "ARN +arn:aws:"; }
+check "d hides and shows the detail pane" details_toggle
+sort_key() { keys main s && wait_for main "sorted by [A-Za-z/ ]+, ascending"; }
+check "s sorts by the next column" sort_key
+sort_reverse() { keys main S && wait_for main "descending"; }
+check "S reverses the sort" sort_reverse
+filter_none() { keys main / "zzzz-no-such-thing" && wait_for main "no rows match the filter" && keys main Escape && wait_gone main "no rows match"; }
+check "/ filters as you type and Esc cancels" filter_none
+filter_column() { keys main / "status:completed" Enter && wait_for main "filter: status:completed" && wait_gone main " (FAILED|EXPIRED|PARTIAL) "; }
+check "/status:completed keeps only completed points" filter_column
+clear_filter() { keys main Escape && wait_gone main "filter: status:completed"; }
+check "Esc clears the filter" clear_filter
+copy_arn() {
+  keys main y && wait_for main "copied arn:aws:" &&
+    local deadline=$((SECONDS + 5)) &&
+    while [ "$SECONDS" -lt "$deadline" ]; do
+      if tm show-buffer 2>/dev/null | grep -q "^arn:aws:"; then return 0; fi
+      sleep 0.2
+    done
+  echo "tmux buffer: $(tm show-buffer 2>&1 | head -c 200)" >&2
+  return 1
+}
+check "y copies the ARN through OSC 52 (tmux buffer)" copy_arn
+restore_dialog() { keys main Enter && wait_for main "restore-from-backup" && keys main Escape && wait_gone main "restore-from-backup"; }
+check "Enter on a point names the restore runbook" restore_dialog
+
+# Jobs: state filter.
+jobs_failed() { keys main 3 && wait_for main "Jobs +kind" && keys main f && wait_for main "state failed"; }
+check "f on jobs shows failed jobs" jobs_failed
+
+# Help generated from the keymap.
+help_overlay() { keys main "?" && wait_for main "Keys: " && keys main Escape && wait_gone main "Keys: "; }
+check "? shows the keys and Esc closes" help_overlay
+
+# Resize: wide, too small, back.
+resize_wide() { tm resize-window -t main -x 200 -y 50 && wait_for main "Jobs +kind.{100,}|Status message.{40,}"; }
+check "resizing to 200x50 redraws" resize_wide
+too_small() { tm resize-window -t main -x 70 -y 20 && wait_for main "terminal too small"; }
+check "below 80x24 shows the too-small screen" too_small
+too_small_text() { capture main | grep -Eq "need 80x24|have 70x20"; }
+check "the too-small screen says what it needs" too_small_text
+resize_back() { tm resize-window -t main -x 120 -y 40 && wait_for main "Jobs +kind" && wait_gone main "terminal too small"; }
+check "growing back restores the screen" resize_back
+
+# Quit restores the terminal.
+quit() { keys main q && wait_for main "VAULTDECK-EXITED=0"; }
+check "q quits with exit code 0" quit
+restored() {
+  sleep 0.5
+  diff -q "$WORK/main.before" "$WORK/main.after" >/dev/null && [ "$(tm display -p -t main '#{alternate_on}')" = 0 ] &&
+    ! capture main | grep -q "Jobs +kind"
+}
+check "after quit: same terminal modes, alternate screen gone" restored
+
+# SIGTERM restores the terminal too.
+start term 100 30
+wait_for term "Findings" >/dev/null
+sigterm() {
+  local pid
+  pid="$(pgrep -f -n -- "$VAULTDECK --demo" || true)"
+  [ -n "$pid" ] && kill -TERM "$pid" && wait_for term "VAULTDECK-EXITED=143"
+}
+check "SIGTERM ends the console (exit 143)" sigterm
+term_restored() { sleep 0.5; diff -q "$WORK/term.before" "$WORK/term.after" >/dev/null && [ "$(tm display -p -t term '#{alternate_on}')" = 0 ]; }
+check "after SIGTERM: same terminal modes, alternate screen gone" term_restored
+
+# Without colour: NO_COLOR is honoured (no SGR colours in the pane).
+tm -f /dev/null new-session -d -s mono -x 100 -y 30 "NO_COLOR=1 '$VAULTDECK' --demo; sleep 600"
+# Any explicit foreground or background colour (39/49, the defaults, do not count).
+colour_sgr='\e\[(?:[0-9;]*;)?(?:3[0-7]|4[0-7]|9[0-7]|10[0-7]|38;5;\d+|48;5;\d+)(?:;[0-9;]*)?m'
+no_colour() { wait_for mono "Findings" && ! tm capture-pane -e -p -t mono | grep -Pq "$colour_sgr"; }
+colour() { wait_for main2 "Findings" && tm capture-pane -e -p -t main2 | grep -Pq "$colour_sgr"; }
+check "NO_COLOR=1 draws without colours" no_colour
+tm -f /dev/null new-session -d -s main2 -x 100 -y 30 "'$VAULTDECK' --demo; sleep 600"
+check "without NO_COLOR the same screen has colours" colour
+
+echo "console e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,39 @@
+// The `:` command line: what a typed command means, and Tab completion.
+//   :rp :jobs :timeline :plans :rds :drills :audit :dashboard  switch screens
+//   :region NAME  :profile NAME  (":region" alone shows every region again)
+//   :refresh  :help  :q
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vd::tui {
+
+// What a command line asks for.
+struct CommandLineAction {
+    enum class Kind { Screen, Region, Profile, Refresh, Help, Quit, Error } kind = Kind::Error;
+    std::string argument;  // the screen id, region or profile name; the error text
+};
+
+// Names the completion offers for arguments.
+struct CompletionSource {
+    std::vector<std::string> screens;   // screen ids and aliases
+    std::vector<std::string> regions;
+    std::vector<std::string> profiles;
+};
+
+// Interprets a command line (without the leading ':').
+CommandLineAction parse_command_line(std::string_view text, const CompletionSource& source);
+
+// The result of pressing Tab.
+struct Completion {
+    std::string text;                     // the line after completion
+    std::vector<std::string> candidates;  // what still matches (shown to the user)
+};
+
+// Completes the word under the cursor (at the end of the line) to the
+// longest common prefix of the matching names.
+Completion complete_command_line(std::string_view text, const CompletionSource& source);
+
+}  // namespace vd::tui

@@ -1,0 +1,467 @@
+// The console's state machine: keys become commands, commands change the
+// view state or ask the loop for something (flags).
+#include "tui/app/console.hpp"
+
+#include <algorithm>
+#include <utility>
+
+#include "tui/app/command_line.hpp"
+#include "tui/app/console_impl.hpp"
+#include "tui/app/keys.hpp"
+#include "widgets/text.hpp"
+
+namespace vd::tui {
+
+using widgets::Key;
+using widgets::KeyBinding;
+using widgets::KeyEvent;
+
+namespace {
+
+// Alternative names the command line accepts for screens.
+const std::vector<std::pair<std::string, std::string>>& screen_aliases() {
+    static const std::vector<std::pair<std::string, std::string>> kAliases = {
+        {"recovery-points", "rp"}, {"points", "rp"},      {"dash", "dashboard"}, {"home", "dashboard"},
+        {"lifecycle", "timeline"}, {"snapshots", "rds"},  {"drill", "drills"},   {"log", "audit"},
+        {"backup-jobs", "jobs"},   {"restores", "jobs"},
+    };
+    return kAliases;
+}
+
+// The canonical screen id of a name or alias.
+std::string canonical_screen(std::string_view name) {
+    for (const auto& [alias, id] : screen_aliases()) {
+        if (alias == name) return id;
+    }
+    return std::string(name);
+}
+
+// The bindings for the help overlay: one line per command with all its keys.
+std::vector<KeyBinding> help_bindings(const std::vector<KeyBinding>& bindings) {
+    std::vector<KeyBinding> out;
+    for (const auto& b : bindings) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const KeyBinding& o) { return o.command == b.command; });
+        if (it == out.end()) {
+            KeyBinding shown = b;
+            shown.key = widgets::key_label(b.key);
+            out.push_back(shown);
+        } else {
+            it->key += " " + widgets::key_label(b.key);
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+Layout layout_for(int width, int height) {
+    Layout l;
+    l.too_small = width < kMinWidth || height < kMinHeight;
+    l.header = {0, 0, width, 1};
+    l.tabs = {0, 1, width, 1};
+    l.body = {0, 2, width, std::max(0, height - 3)};
+    l.footer = {0, std::max(0, height - 1), width, 1};
+    return l;
+}
+
+Console::Impl::Impl(ConsoleOptions o, widgets::Theme t)
+    : options(std::move(o)), theme(std::move(t)), clock(options.clock ? options.clock : system_clock()),
+      screens(make_screens()), snapshot(std::make_shared<poll::Snapshot>()) {
+    rebind();
+}
+
+ScreenContext Console::Impl::context() const {
+    ScreenContext ctx;
+    ctx.snapshot = snapshot.get();
+    ctx.shared = snapshot;
+    ctx.findings = &findings;
+    ctx.audit = &audit;
+    ctx.audit_problem = audit_problem;
+    ctx.now = clock->now();
+    ctx.theme = &theme;
+    ctx.scope = scope;
+    ctx.read_only = options.read_only || snapshot->read_only;
+    ctx.rto_target = options.rto_target;
+    return ctx;
+}
+
+void Console::Impl::rebind() {
+    std::vector<KeyBinding> all = screens[active]->bindings();
+    const auto& nav = navigation_bindings();
+    const auto& global = global_bindings();
+    all.insert(all.end(), global.begin(), global.end());
+    all.insert(all.end(), nav.begin(), nav.end());
+    const bool read_only = options.read_only || snapshot->read_only;
+    bindings = apply_overrides(widgets::for_mode(all, read_only), options.key_overrides);
+}
+
+Flags Console::Impl::switch_to(std::size_t index) {
+    if (index >= screens.size()) {
+        return kHandled;
+    }
+    if (index != active) {
+        history.push_back(active);
+        if (history.size() > 32) history.erase(history.begin());
+        active = index;
+        rebind();
+        if (screens[active]->id() == "audit") reload_audit();
+    }
+    return kHandled | kRedraw | kChrome;
+}
+
+void Console::Impl::reload_audit() {
+    audit_problem.clear();
+    if (!options.load_audit) return;
+    auto read = options.load_audit();
+    if (!read) {
+        audit.clear();
+        audit_problem = "cannot read the audit log: " + read.error().message;
+        return;
+    }
+    audit = std::move(read->entries);
+    if (read->malformed_lines > 0) {
+        audit_problem = std::to_string(read->malformed_lines) + " malformed line(s) skipped";
+    }
+}
+
+void Console::Impl::open_dialog(const DialogRequest& request) {
+    std::string text;
+    for (const auto& line : request.lines) text += (text.empty() ? "" : "\n") + line;
+    dialog = widgets::Dialog::message(request.title, text);
+    mode = Mode::Dialog;
+}
+
+void Console::Impl::say(std::string text, bool error) {
+    message = std::move(text);
+    message_is_error = error;
+}
+
+std::vector<std::string> Console::Impl::region_names() const {
+    std::vector<std::string> out;
+    for (const auto& rd : snapshot->regions) {
+        if (std::find(out.begin(), out.end(), rd.region) == out.end()) out.push_back(rd.region);
+    }
+    return out;
+}
+
+std::vector<std::string> Console::Impl::profile_names() const {
+    std::vector<std::string> out;
+    for (const auto& rd : snapshot->regions) {
+        const std::string& p = rd.profile.empty() ? rd.account_name : rd.profile;
+        if (!p.empty() && std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+    }
+    return out;
+}
+
+void Console::Impl::evaluate() {
+    findings_at = clock->now();
+    findings = options.evaluate ? options.evaluate(*snapshot, findings_at) : std::vector<health::Finding>{};
+}
+
+Flags Console::Impl::run(const std::string& command) {
+    const ScreenContext ctx = context();
+    Screen& screen = *screens[active];
+    if (command == "quit") {
+        if (options.wizard_running && options.wizard_running()) {
+            mode = Mode::ConfirmQuit;
+            return kHandled | kChrome;
+        }
+        return kHandled | kQuit;
+    }
+    if (command == "help") {
+        help.emplace(help_bindings(bindings), "Keys: " + std::string(screen.title()));
+        mode = Mode::Help;
+        return kHandled | kRedraw;
+    }
+    if (command == "command-line") {
+        mode = Mode::Command;
+        input.clear();
+        candidates.clear();
+        return kHandled | kChrome;
+    }
+    if (command == "filter") {
+        if (!screen.filterable()) {
+            say("this screen has no filter", false);
+            return kHandled | kChrome;
+        }
+        mode = Mode::Filter;
+        filter_before = screen.filter();
+        input = filter_before;
+        return kHandled | kChrome;
+    }
+    if (command == "refresh") {
+        say("refreshing…", false);
+        if (screen.id() == "audit") reload_audit();
+        return kHandled | kRefetch | kChrome | kRedraw;
+    }
+    if (command == "copy-arn") {
+        const std::string arn = screen.selected_arn(ctx);
+        if (arn.empty()) {
+            say("nothing with an ARN is selected", false);
+        } else {
+            clipboard = arn;
+            say("copied " + arn, false);
+        }
+        return kHandled | kChrome;
+    }
+    if (command == "next-screen" || command == "prev-screen") {
+        const std::size_t n = screens.size();
+        return switch_to(command == "next-screen" ? (active + 1) % n : (active + n - 1) % n);
+    }
+    if (command.rfind("screen-", 0) == 0) {
+        return switch_to(static_cast<std::size_t>(std::stoi(command.substr(7)) - 1));
+    }
+    if (command == "repaint") {
+        repaint = true;
+        return kHandled | kRedraw | kChrome;
+    }
+    if (command == "back") {
+        if (screen.back()) return kHandled | kRedraw | kChrome;
+        if (!screen.filter().empty()) {
+            screen.set_filter({});
+            return kHandled | kRedraw | kChrome;
+        }
+        if (!history.empty()) {
+            active = history.back();
+            history.pop_back();
+            rebind();
+            return kHandled | kRedraw | kChrome;
+        }
+        return kHandled;
+    }
+    Effects fx;
+    Flags f = screen.command(ctx, command, fx);
+    if (fx.dialog) {
+        open_dialog(*fx.dialog);
+        f |= kHandled | kRedraw;
+    }
+    if (!fx.message.empty()) {
+        say(fx.message, false);
+        f |= kChrome;
+    }
+    return f;
+}
+
+Flags Console::Impl::execute_command_line() {
+    CompletionSource source;
+    for (const auto& s : screens) source.screens.emplace_back(s->id());
+    for (const auto& [alias, id] : screen_aliases()) source.screens.push_back(alias);
+    source.regions = region_names();
+    source.profiles = profile_names();
+    const CommandLineAction action = parse_command_line(input, source);
+    mode = Mode::Normal;
+    using Kind = CommandLineAction::Kind;
+    switch (action.kind) {
+    case Kind::Quit:
+        return run("quit");
+    case Kind::Help:
+        return run("help");
+    case Kind::Refresh:
+        return run("refresh");
+    case Kind::Region:
+        scope.region = action.argument;
+        say(scope.region.empty() ? "showing every region" : "showing region " + scope.region, false);
+        return kHandled | kRedraw | kChrome;
+    case Kind::Profile:
+        scope.profile = action.argument;
+        say(scope.profile.empty() ? "showing every profile" : "showing profile " + scope.profile, false);
+        return kHandled | kRedraw | kChrome;
+    case Kind::Screen: {
+        const std::string id = canonical_screen(action.argument);
+        for (std::size_t i = 0; i < screens.size(); ++i) {
+            if (screens[i]->id() == id) return switch_to(i);
+        }
+        say("unknown screen " + id, true);
+        return kHandled | kChrome;
+    }
+    case Kind::Error:
+        say(action.argument, true);
+        return kHandled | kChrome;
+    }
+    return kHandled;
+}
+
+Flags Console::Impl::edit(const KeyEvent& ev) {
+    const bool filtering = mode == Mode::Filter;
+    Screen& screen = *screens[active];
+    if (ev.is(Key::Escape)) {
+        if (filtering) screen.set_filter(filter_before);
+        mode = Mode::Normal;
+        candidates.clear();
+        return kHandled | kChrome | kRedraw;
+    }
+    if (ev.is(Key::Enter)) {
+        candidates.clear();
+        if (filtering) {
+            mode = Mode::Normal;
+            return kHandled | kChrome | kRedraw;
+        }
+        return execute_command_line() | kChrome;
+    }
+    if (ev.is(Key::Tab) && !filtering) {
+        CompletionSource source;
+        for (const auto& s : screens) source.screens.emplace_back(s->id());
+        for (const auto& [alias, id] : screen_aliases()) source.screens.push_back(alias);
+        source.regions = region_names();
+        source.profiles = profile_names();
+        const Completion c = complete_command_line(input, source);
+        input = c.text;
+        candidates = c.candidates;
+        return kHandled | kChrome;
+    }
+    bool changed = false;
+    if (ev.key == Key::Backspace) {
+        if (input.empty()) {
+            if (filtering) screen.set_filter(filter_before);
+            mode = Mode::Normal;
+            return kHandled | kChrome | kRedraw;
+        }
+        std::size_t cut = input.size() - 1;
+        while (cut > 0 && (static_cast<unsigned char>(input[cut]) & 0xC0) == 0x80) --cut;
+        input.erase(cut);
+        changed = true;
+    } else if (ev.key == Key::Char && (ev.mods & widgets::kModCtrl) && ev.ch == U'u') {
+        input.clear();
+        changed = true;
+    } else if (ev.key == Key::Char && (ev.mods & (widgets::kModCtrl | widgets::kModAlt)) == 0) {
+        input += ev.text();
+        changed = true;
+    }
+    if (!changed) {
+        return kHandled;
+    }
+    candidates.clear();
+    if (filtering) {
+        screen.set_filter(input);
+        return kHandled | kChrome | kRedraw;
+    }
+    return kHandled | kChrome;
+}
+
+Flags Console::Impl::mouse(const widgets::MouseEvent& m) {
+    if (mode != Mode::Normal || !m.pressed) {
+        return kNone;
+    }
+    if (m.y == 1 && m.button == widgets::MouseButton::Left) {
+        if (const auto tab = tab_row.tab_at(m.x)) return switch_to(*tab);
+        return kHandled;
+    }
+    if (m.y < 2) {
+        return kHandled;
+    }
+    widgets::MouseEvent local = m;
+    local.y -= 2;
+    Effects fx;
+    Flags f = screens[active]->mouse(context(), local, fx);
+    if (fx.dialog) {
+        open_dialog(*fx.dialog);
+        f |= kRedraw;
+    }
+    return f;
+}
+
+Console::Console(ConsoleOptions options, widgets::Theme theme)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(theme))) {
+    show_screen(impl_->options.initial_screen);
+    impl_->history.clear();
+    impl_->reload_audit();
+}
+
+Console::~Console() = default;
+
+void Console::set_snapshot(poll::SnapshotPtr snapshot) {
+    if (!snapshot) {
+        return;
+    }
+    const bool read_only_changed = snapshot->read_only != impl_->snapshot->read_only;
+    impl_->snapshot = std::move(snapshot);
+    impl_->evaluate();
+    if (read_only_changed) impl_->rebind();
+}
+
+void Console::tick() {
+    if (impl_->clock->now() - impl_->findings_at >= std::chrono::minutes(1)) {
+        impl_->evaluate();
+    }
+}
+
+Flags Console::handle(const KeyEvent& ev) {
+    using Mode = Impl::Mode;
+    Impl& s = *impl_;
+    if (ev.key == Key::Resize) {
+        return kHandled | kRedraw | kChrome;
+    }
+    if (ev.key == Key::Mouse) {
+        return s.mouse(ev.mouse);
+    }
+    const bool had_message = !s.message.empty();
+    s.message.clear();
+    const Flags cleared = had_message ? kChrome : kNone;
+    switch (s.mode) {
+    case Mode::Command:
+    case Mode::Filter:
+        return s.edit(ev) | cleared;
+    case Mode::Help:
+        if (!s.help) {
+            s.mode = Mode::Normal;
+            return kHandled | kRedraw;
+        }
+        s.help->handle(ev);
+        if (s.help->closed()) {
+            s.help.reset();
+            s.mode = Mode::Normal;
+        }
+        return kHandled | kRedraw | kChrome | cleared;
+    case Mode::Dialog:
+        if (s.dialog) s.dialog->handle(ev);
+        if (!s.dialog || s.dialog->result() != widgets::DialogResult::Open) {
+            s.mode = Mode::Normal;
+            s.dialog.reset();
+        }
+        return kHandled | kRedraw | kChrome | cleared;
+    case Mode::ConfirmQuit:
+        s.mode = Mode::Normal;
+        if (ev.is(U'y') || ev.is(U'Y')) return kHandled | kQuit;
+        return kHandled | kChrome | cleared;
+    case Mode::Normal:
+        break;
+    }
+    const KeyBinding* binding = widgets::find_binding(s.bindings, ev);
+    if (binding == nullptr) {
+        return cleared;
+    }
+    return s.run(binding->command) | cleared;
+}
+
+bool Console::show_screen(std::string_view id) {
+    const std::string wanted = canonical_screen(id);
+    for (std::size_t i = 0; i < impl_->screens.size(); ++i) {
+        if (impl_->screens[i]->id() == wanted) {
+            impl_->switch_to(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool Console::editing() const {
+    return impl_->mode == Impl::Mode::Command || impl_->mode == Impl::Mode::Filter;
+}
+
+std::string Console::take_clipboard() { return std::exchange(impl_->clipboard, {}); }
+
+bool Console::take_repaint() { return std::exchange(impl_->repaint, false); }
+
+const std::vector<widgets::KeyBinding>& Console::bindings() const { return impl_->bindings; }
+
+const Screen& Console::screen() const { return *impl_->screens[impl_->active]; }
+
+const std::vector<health::Finding>& Console::findings() const { return impl_->findings; }
+
+const poll::SnapshotPtr& Console::snapshot() const { return impl_->snapshot; }
+
+void Console::notify(std::string message) { impl_->say(std::move(message), true); }
+
+void Console::set_footer_extra(std::string text) { impl_->footer_extra = std::move(text); }
+
+}  // namespace vd::tui

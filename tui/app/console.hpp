@@ -1,0 +1,119 @@
+// The console without a terminal: the screens, the keymap, the command line,
+// the filter prompt, the help overlay and dialogs, and how all of it is laid
+// out and drawn on a Canvas. The curses loop (app.hpp) feeds it keys and
+// snapshots and draws it into windows; `vaultdeck render` and the tests draw
+// it on a MemoryCanvas. UI thread only.
+//
+// Usage:
+//   Console console(options);
+//   console.set_snapshot(poller.snapshot());
+//   Flags f = console.handle(KeyEvent::character(U'j'));
+//   console.draw(canvas);   // or draw_header/draw_tabs/draw_body/draw_footer
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "backend/core/clock.hpp"
+#include "backend/health/finding.hpp"
+#include "backend/poll/snapshot.hpp"
+#include "tui/screens/screen.hpp"
+#include "widgets/canvas.hpp"
+#include "widgets/input.hpp"
+#include "widgets/keymap.hpp"
+#include "widgets/theme.hpp"
+
+namespace vd::tui {
+
+// The smallest terminal the console draws in.
+inline constexpr int kMinWidth = 80;
+inline constexpr int kMinHeight = 24;
+
+// What the console is built from.
+struct ConsoleOptions {
+    bool read_only = false;
+    std::map<std::string, std::string> key_overrides;  // command -> key, from the configuration
+    std::shared_ptr<const Clock> clock;                 // empty: the system clock
+    // Health findings for a snapshot (the health model); empty: none.
+    std::function<std::vector<health::Finding>(const poll::Snapshot&, TimePoint)> evaluate;
+    // Reads the audit log, newest first; empty: none.
+    std::function<Result<runbook::AuditReadResult>()> load_audit;
+    // True while a restore wizard runs (then `q` asks first).
+    std::function<bool()> wizard_running;
+    std::string initial_screen = "dashboard";
+    std::chrono::seconds rto_target{4 * 3600};  // the configuration's RTO, for the Drills screen
+};
+
+// Where each part of the frame goes for a terminal size.
+struct Layout {
+    widgets::Rect header;  // row 0: account, region, badges, data age
+    widgets::Rect tabs;    // row 1: the screens
+    widgets::Rect body;    // the active screen
+    widgets::Rect footer;  // last row: keys, prompt or message
+    bool too_small = false;
+};
+
+// The layout for a terminal of `width` x `height`.
+Layout layout_for(int width, int height);
+
+class Console {
+public:
+    Console(ConsoleOptions options, widgets::Theme theme);
+    ~Console();
+    Console(const Console&) = delete;
+    Console& operator=(const Console&) = delete;
+
+    // Shows a new snapshot: recomputes findings and marks the body dirty.
+    void set_snapshot(poll::SnapshotPtr snapshot);
+    // Re-reads time-dependent data (findings once a minute, the audit log).
+    void tick();
+
+    // Handles one key or mouse event (mouse at terminal coordinates).
+    Flags handle(const widgets::KeyEvent& event);
+    // Switches to a screen by id or alias; false when unknown.
+    bool show_screen(std::string_view id);
+
+    // Draws the whole frame (render command, tests, the too-small screen).
+    void draw(widgets::Canvas& canvas);
+    void draw_header(widgets::Canvas& row);
+    void draw_tabs(widgets::Canvas& row);
+    void draw_body(widgets::Canvas& body);
+    void draw_footer(widgets::Canvas& row);
+    // Draws the "terminal too small" screen.
+    void draw_too_small(widgets::Canvas& canvas);
+
+    // Text that changes exactly when the header, tabs or footer would look
+    // different: the loop redraws a chrome row only when its key changes.
+    std::string header_key() const;
+    std::string tabs_key() const;
+    std::string footer_key(int width) const;
+
+    // True while the command line or the filter prompt is being typed in.
+    bool editing() const;
+    // Text queued for the clipboard by `y` (taken once).
+    std::string take_clipboard();
+    // A full-terminal repaint was asked for (Ctrl-L), taken once.
+    bool take_repaint();
+
+    // The bindings that work now: the active screen's, navigation, global.
+    const std::vector<widgets::KeyBinding>& bindings() const;
+    // The active screen.
+    const Screen& screen() const;
+    // The findings of the current snapshot.
+    const std::vector<health::Finding>& findings() const;
+    // The snapshot shown.
+    const poll::SnapshotPtr& snapshot() const;
+    // Shows a one-line notice in the footer (errors from the loop).
+    void notify(std::string message);
+    // Extra text at the right of the footer (the --stats byte counter).
+    void set_footer_extra(std::string text);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace vd::tui

@@ -1,0 +1,147 @@
+// Drawing the console: chrome rows, the active screen, overlays, prompts.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "tui/app/chrome.hpp"
+#include "tui/app/console.hpp"
+#include "tui/app/console_impl.hpp"
+#include "widgets/text.hpp"
+
+namespace vd::tui {
+
+using widgets::Role;
+
+std::vector<TabItem> Console::Impl::tabs(int w) const {
+    std::vector<TabItem> out;
+    int total = 0;
+    for (const auto& s : screens) total += widgets::display_width(s->title()) + 4;
+    const bool narrow = total > w - 24;
+    for (std::size_t i = 0; i < screens.size(); ++i) {
+        const auto name = narrow ? screens[i]->short_title() : screens[i]->title();
+        out.push_back({fmt::format("{} {}", i + 1, name), i == active});
+    }
+    return out;
+}
+
+namespace {
+
+// The scope label at the right of the tab row.
+std::string scope_label(const Scope& scope) {
+    std::string out;
+    if (!scope.profile.empty()) out += "profile " + scope.profile;
+    if (!scope.region.empty()) out += (out.empty() ? "" : " · ") + std::string("region ") + scope.region;
+    return out;
+}
+
+}  // namespace
+
+void Console::draw(widgets::Canvas& canvas) {
+    const Layout l = layout_for(canvas.width(), canvas.height());
+    if (l.too_small) {
+        draw_too_small(canvas);
+        return;
+    }
+    auto header = canvas.region(l.header);
+    auto tabs = canvas.region(l.tabs);
+    auto body = canvas.region(l.body);
+    auto footer = canvas.region(l.footer);
+    draw_header(header);
+    draw_tabs(tabs);
+    draw_body(body);
+    draw_footer(footer);
+}
+
+void Console::draw_header(widgets::Canvas& row) {
+    const ScreenContext ctx = impl_->context();
+    tui::draw_header(row, header_model(*impl_->snapshot, ctx.now, ctx.read_only, impl_->scope), impl_->theme);
+}
+
+std::string Console::header_key() const {
+    const ScreenContext ctx = impl_->context();
+    return header_model(*impl_->snapshot, ctx.now, ctx.read_only, impl_->scope).key();
+}
+
+void Console::draw_tabs(widgets::Canvas& row) {
+    Impl& s = *impl_;
+    s.width = row.width();
+    std::vector<std::string> labels;
+    for (const auto& t : s.tabs(row.width())) labels.push_back(t.label);
+    if (labels != s.tab_row.labels()) s.tab_row = widgets::Tabs(labels);
+    s.tab_row.set_active(s.active);
+    const std::string right = scope_label(s.scope);
+    const int right_w = right.empty() ? 0 : widgets::display_width(right) + 2;
+    row.fill({0, 0, row.width(), 1}, " ", s.theme.style(Role::Normal));
+    auto left = row.region({0, 0, row.width() - right_w, 1});
+    s.tab_row.render(left, s.theme);
+    if (!right.empty()) row.put(row.width() - right_w + 1, 0, right, s.theme.style(Role::Accent));
+}
+
+std::string Console::tabs_key() const {
+    return fmt::format("{}|{}|{}", impl_->active, impl_->scope.profile, impl_->scope.region);
+}
+
+void Console::draw_body(widgets::Canvas& body) {
+    Impl& s = *impl_;
+    const ScreenContext ctx = s.context();
+    s.screens[s.active]->render(ctx, body);
+    if (s.mode == Impl::Mode::Help && s.help) {
+        s.help->render(body, s.theme);
+    } else if (s.mode == Impl::Mode::Dialog && s.dialog) {
+        s.dialog->render(body, s.theme);
+    }
+}
+
+std::string Console::footer_key(int width) const {
+    const Impl& s = *impl_;
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", static_cast<int>(s.mode), s.input, s.message,
+                                  s.message_is_error, s.footer_extra, width, s.active, s.bindings.size());
+    for (const auto& c : s.candidates) key += "|" + c;
+    if (s.mode == Impl::Mode::Normal) key += "|" + s.screens[s.active]->filter();
+    return key;
+}
+
+void Console::draw_footer(widgets::Canvas& row) {
+    Impl& s = *impl_;
+    const auto& theme = s.theme;
+    const int width = row.width();
+    row.fill({0, 0, width, 1}, " ", theme.style(Role::Normal));
+    using Mode = Impl::Mode;
+    if (s.mode == Mode::Command || s.mode == Mode::Filter) {
+        const std::string prompt = s.mode == Mode::Command ? ":" : "/";
+        int x = row.put(0, 0, prompt, theme.style(Role::Key));
+        x = row.put(x, 0, s.input, theme.style(Role::InputFocused));
+        row.show_cursor(x, 0);
+        std::string hint;
+        if (!s.candidates.empty()) {
+            for (const auto& c : s.candidates) hint += (hint.empty() ? "" : "  ") + c;
+        } else if (s.mode == Mode::Filter) {
+            hint = "text or column:value · Enter keeps · Esc cancels";
+        } else {
+            hint = "rp jobs timeline plans rds drills audit region profile q · Tab completes";
+        }
+        row.put(std::max(x + 3, width / 2), 0, widgets::ellipsize(hint, width - std::max(x + 3, width / 2)),
+                theme.style(Role::Dim));
+        return;
+    }
+    row.hide_cursor();
+    if (s.mode == Mode::ConfirmQuit) {
+        row.put(1, 0, "A restore wizard is running. Quit anyway? y/N", theme.style(Role::Warning));
+        return;
+    }
+    if (!s.message.empty()) {
+        row.put(1, 0, widgets::ellipsize(s.message, width - 2), theme.style(s.message_is_error ? Role::Error : Role::Info));
+        return;
+    }
+    std::vector<FooterItem> items = footer_items(s.bindings);
+    const std::string filter = s.screens[s.active]->filter();
+    std::string extra = s.footer_extra;
+    if (!filter.empty()) extra = "filter: " + filter + (extra.empty() ? "" : "  " + extra);
+    draw_key_footer(row, items, extra, theme);
+}
+
+void Console::draw_too_small(widgets::Canvas& canvas) {
+    tui::draw_too_small(canvas, kMinWidth, kMinHeight, impl_->theme);
+}
+
+}  // namespace vd::tui

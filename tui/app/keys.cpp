@@ -1,0 +1,100 @@
+// The console's key tables and overrides.
+#include "tui/app/keys.hpp"
+
+#include <algorithm>
+
+namespace vd::tui {
+
+using widgets::KeyBinding;
+
+const std::vector<KeyBinding>& global_bindings() {
+    static const std::vector<KeyBinding> kKeys = {
+        {"?", "help", "Help: every key on this screen", true, false},
+        {"/", "filter", "Filter rows: text, or column:value", true, false},
+        {":", "command-line", "Command line: :rp :jobs :timeline :plans :region NAME :q", true, false},
+        {"r", "refresh", "Fetch everything now", true, false},
+        {"y", "copy-arn", "Copy the selected ARN to the clipboard (OSC 52)", true, false},
+        {"q", "quit", "Quit", true, false},
+        {"esc", "back", "Back: close the pane, the filter or the overlay", false, false},
+        {"tab", "next-screen", "Next screen", false, false},
+        {"shift+tab", "prev-screen", "Previous screen", false, false},
+        {"1", "screen-1", "Dashboard", false, false},
+        {"2", "screen-2", "Recovery points", false, false},
+        {"3", "screen-3", "Jobs", false, false},
+        {"4", "screen-4", "Lifecycle timeline", false, false},
+        {"5", "screen-5", "Plans", false, false},
+        {"6", "screen-6", "RDS", false, false},
+        {"7", "screen-7", "Drills", false, false},
+        {"8", "screen-8", "Audit", false, false},
+        {"ctrl+l", "repaint", "Repaint the whole terminal", false, false},
+    };
+    return kKeys;
+}
+
+const std::vector<KeyBinding>& navigation_bindings() {
+    static const std::vector<KeyBinding> kKeys = {
+        {"j", "down", "Down", false, false},
+        {"down", "down", "Down", false, false},
+        {"k", "up", "Up", false, false},
+        {"up", "up", "Up", false, false},
+        {"pgdn", "page-down", "Page down", false, false},
+        {"ctrl+d", "page-down", "Page down", false, false},
+        {"pgup", "page-up", "Page up", false, false},
+        {"ctrl+u", "page-up", "Page up", false, false},
+        {"g", "top", "First row", false, false},
+        {"home", "top", "First row", false, false},
+        {"G", "bottom", "Last row", false, false},
+        {"end", "bottom", "Last row", false, false},
+        {"s", "sort-next", "Sort by the next column", false, false},
+        {"S", "sort-reverse", "Reverse the sort", false, false},
+    };
+    return kKeys;
+}
+
+std::vector<KeyBinding> apply_overrides(std::vector<KeyBinding> bindings,
+                                        const std::map<std::string, std::string>& overrides) {
+    for (const auto& [command, key] : overrides) {
+        auto it = std::find_if(bindings.begin(), bindings.end(),
+                               [&](const KeyBinding& b) { return b.command == command; });
+        if (it == bindings.end() || key.empty()) {
+            continue;
+        }
+        it->key = key;
+        const KeyBinding moved = *it;
+        bindings.erase(std::remove_if(bindings.begin(), bindings.end(),
+                                      [&](const KeyBinding& b) { return b.key == key; }),
+                       bindings.end());
+        bindings.insert(bindings.begin(), moved);
+    }
+    return bindings;
+}
+
+namespace {
+
+// The short word the footer shows for a command.
+std::string footer_label(const std::string& command) {
+    if (command == "command-line") return "command";
+    if (command == "copy-arn") return "copy ARN";
+    if (command == "sort-next") return "sort";
+    return command;
+}
+
+}  // namespace
+
+std::vector<FooterItem> footer_items(const std::vector<KeyBinding>& bindings) {
+    std::vector<FooterItem> out;
+    for (const auto& b : bindings) {
+        if (!b.visible) {
+            continue;
+        }
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const FooterItem& f) {
+            return f.label == footer_label(b.command);
+        });
+        if (!seen) {
+            out.push_back({b.key, footer_label(b.command)});
+        }
+    }
+    return out;
+}
+
+}  // namespace vd::tui

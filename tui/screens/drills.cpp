@@ -1,0 +1,170 @@
+// The Drills screen.
+#include "tui/screens/drills.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "backend/core/time_format.hpp"
+#include "tui/screens/format.hpp"
+#include "tui/screens/table_screen.hpp"
+#include "tui/screens/text_lines.hpp"
+#include "widgets/text.hpp"
+
+namespace vd::tui {
+
+using widgets::Align;
+using widgets::Role;
+
+namespace {
+
+enum DrillColumn : std::size_t {
+    kDrStarted, kDrResource, kDrResult, kDrRto, kDrTarget, kDrRpo, kDrChecks, kDrRunbook, kDrReport, kDrColumnCount,
+};
+
+std::vector<widgets::Column> drill_columns() {
+    return {
+        {"started", "Date", 11},
+        {"resource", "Resource", 14, 2},
+        {"result", "Result", 6},
+        {"rto", "RTO", 9, 0, Align::Right},
+        {"target", "vs target", 12},
+        {"rpo", "Data age", 9, 0, Align::Right},
+        {"checks", "Checks", 7, 0, Align::Right},
+        {"runbook", "Runbook", 14},
+        {"report", "Report", 16, 2},
+    };
+}
+
+// A row source over the drill records, newest first.
+class DrillRows final : public widgets::RowSource {
+public:
+    explicit DrillRows(const ScreenContext& ctx) : hold_(ctx.shared), target_(ctx.rto_target) {
+        if (ctx.snapshot) {
+            for (const auto& d : ctx.snapshot->drills) drills_.push_back(&d);
+        }
+        std::sort(drills_.begin(), drills_.end(), [](const auto* a, const auto* b) { return a->started > b->started; });
+    }
+
+    std::size_t row_count() const override { return drills_.size(); }
+    std::string row_id(std::size_t row) const override { return drills_[row]->id; }
+
+    void format_row(std::size_t row, std::vector<widgets::TableCell>& cells) const override {
+        const auto& d = *drills_[row];
+        const auto rto = std::chrono::seconds(static_cast<long long>(d.rto_seconds));
+        const bool within = rto <= target_;
+        cells.assign(kDrColumnCount, {});
+        cells[kDrStarted] = {short_time(d.started), Role::Normal};
+        cells[kDrResource] = {arn_tail(d.resource), Role::Normal};
+        cells[kDrResult] = {d.passed ? "passed" : "FAILED", d.passed ? Role::Ok : Role::Failed};
+        cells[kDrRto] = {d.rto_seconds > 0 ? widgets::human_duration(rto) : "-", within ? Role::Normal : Role::Warning};
+        cells[kDrTarget] = {d.rto_seconds <= 0 ? "-" : (within ? "within " : "over ") + widgets::human_duration(target_),
+                            within ? Role::Ok : Role::Warning};
+        cells[kDrRpo] = {d.rpo_seconds > 0 ? widgets::human_duration(std::chrono::seconds(static_cast<long long>(d.rpo_seconds))) : "-",
+                         Role::Dim};
+        cells[kDrChecks] = {fmt::format("{}/{}", d.checks_passed, d.checks_total),
+                            d.checks_passed == d.checks_total ? Role::Ok : Role::Failed};
+        cells[kDrRunbook] = {d.runbook, Role::Dim};
+        cells[kDrReport] = {d.report_path.empty() ? "-" : d.report_path, Role::Dim};
+    }
+
+    widgets::SortKey sort_key(std::size_t row, std::size_t column) const override {
+        const auto& d = *drills_[row];
+        if (column == kDrStarted) return widgets::SortKey::of(to_epoch_seconds(d.started));
+        if (column == kDrRto) return widgets::SortKey::of(d.rto_seconds);
+        if (column == kDrRpo) return widgets::SortKey::of(d.rpo_seconds);
+        std::vector<widgets::TableCell> cells;
+        format_row(row, cells);
+        return widgets::SortKey::of(widgets::ascii_lower(cells[column].text));
+    }
+
+    const poll::DrillRecord& drill(std::size_t row) const { return *drills_[row]; }
+
+private:
+    poll::SnapshotPtr hold_;
+    std::chrono::seconds target_;
+    std::vector<const poll::DrillRecord*> drills_;
+};
+
+class DrillsScreen final : public Screen {
+public:
+    DrillsScreen() : table_(drill_columns(), {.empty_message = "no drills on record yet: vaultdeck drill run --runbook monthly-drill"}) {}
+
+    std::string_view id() const override { return "drills"; }
+    std::string_view title() const override { return "Drills"; }
+    std::vector<widgets::KeyBinding> bindings() const override {
+        return {{"s", "sort-next", "Sort by the next column", true, false}};
+    }
+
+    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
+        sync(ctx);
+        const int w = canvas.width();
+        const int h = canvas.height();
+        LineBuilder due;
+        due.title("Due").add(fmt::format("   RTO target {}", widgets::human_duration(ctx.rto_target)), Role::Dim);
+        int count = 0;
+        for (const auto* f : ctx.scoped_findings()) {
+            if (f->check != "drill-due") continue;
+            Line& l = due.line();
+            l.add("  " + severity_tag(f->severity), severity_role(f->severity)).add("  ");
+            l.add(widgets::fit(f->resource_name.empty() ? arn_tail(f->resource) : f->resource_name, 20));
+            l.add(f->reason, f->severity == health::Severity::Ok ? Role::Dim : Role::Normal);
+            if (f->when) l.add("  due " + relative(f->when, ctx.now), severity_role(f->severity));
+            ++count;
+        }
+        if (count == 0) due.line().add("  no drill is due", Role::Ok);
+        auto lines = due.take();
+        const int due_h = std::min(static_cast<int>(lines.size()), std::max(2, h / 3));
+        auto top = canvas.region({0, 0, w, due_h});
+        draw_lines(top, lines, 0, -1, *ctx.theme);
+        canvas.fill({0, due_h, w, 1}, " ", ctx.theme->style(Role::Normal));
+        const int x = canvas.put(0, due_h + 1, "History", ctx.theme->style(Role::Title));
+        canvas.fill({x, due_h + 1, w - x, 1}, " ", ctx.theme->style(Role::Normal));
+        canvas.put(x + 2, due_h + 1, table_.position_text(), ctx.theme->style(Role::Dim));
+        table_area_ = {0, due_h + 2, w, h - due_h - 2};
+        auto table_canvas = canvas.region(table_area_);
+        table_.render(table_canvas, *ctx.theme, true);
+    }
+
+    Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
+        sync(ctx);
+        return table_command(table_, name, fx);
+    }
+
+    Flags mouse(const ScreenContext& ctx, const widgets::MouseEvent& event, Effects& fx) override {
+        sync(ctx);
+        const Flags f = table_mouse(table_, event, table_area_);
+        return f ? f : Screen::mouse(ctx, event, fx);
+    }
+
+    bool filterable() const override { return true; }
+    void set_filter(std::string text) override { table_.set_filter(text); }
+    std::string filter() const override { return table_.filter(); }
+
+    std::string selected_arn(const ScreenContext& ctx) const override {
+        sync(ctx);
+        const auto row = table_.selected_row();
+        if (!row) return {};
+        const auto& d = rows_->drill(*row);
+        return !d.recovery_point_arn.empty() ? d.recovery_point_arn : d.resource;
+    }
+
+private:
+    void sync(const ScreenContext& ctx) const {
+        if (stamp_.changed(ctx, std::to_string(ctx.rto_target.count()))) {
+            rows_ = std::make_shared<DrillRows>(ctx);
+            table_.set_source(rows_);
+        }
+    }
+
+    mutable widgets::Table table_;
+    mutable std::shared_ptr<DrillRows> rows_;
+    mutable SourceStamp stamp_;
+    mutable widgets::Rect table_area_{};
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_drills_screen() { return std::make_unique<DrillsScreen>(); }
+
+}  // namespace vd::tui

@@ -1,0 +1,249 @@
+// The RDS screen.
+#include "tui/screens/rds.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "backend/core/time_format.hpp"
+#include "tui/screens/format.hpp"
+#include "tui/screens/table_screen.hpp"
+#include "tui/screens/text_lines.hpp"
+#include "widgets/box.hpp"
+#include "widgets/text.hpp"
+
+namespace vd::tui {
+
+using widgets::Align;
+using widgets::Role;
+
+namespace {
+
+enum RdsColumn : std::size_t {
+    kDbId, kDbKind, kDbStatus, kDbPitrFrom, kDbPitrTo, kDbSpan, kDbRetention, kDbWindow, kDbSnapshots, kDbEngine,
+    kDbRegion, kDbColumnCount,
+};
+
+std::vector<widgets::Column> rds_columns() {
+    return {
+        {"id", "Database", 14, 2},
+        {"kind", "Kind", 8},
+        {"status", "Status", 10},
+        {"from", "PITR from", 11},
+        {"to", "PITR to", 11},
+        {"span", "Window", 7, 0, Align::Right},
+        {"retention", "Keep", 5, 0, Align::Right},
+        {"window", "Backup window", 13},
+        {"snapshots", "Snapshots", 18, 1},
+        {"engine", "Engine", 12},
+        {"region", "Region", 12},
+    };
+}
+
+// A row source over the databases.
+class RdsRows final : public widgets::RowSource {
+public:
+    RdsRows(const ScreenContext& ctx) : hold_(ctx.shared), databases_(rds_databases(ctx)) {
+        for (const auto& db : databases_) snapshots_.push_back(rds_snapshots(ctx, db));
+        now_ = ctx.now;
+    }
+
+    std::size_t row_count() const override { return databases_.size(); }
+    std::string row_id(std::size_t row) const override { return databases_[row].arn; }
+
+    void format_row(std::size_t row, std::vector<widgets::TableCell>& cells) const override {
+        const auto& db = databases_[row];
+        cells.assign(kDbColumnCount, {});
+        cells[kDbId] = {db.identifier, Role::Normal};
+        cells[kDbKind] = {db.kind, Role::Dim};
+        cells[kDbStatus] = {db.status, state_role(db.status)};
+        if (db.pitr) {
+            cells[kDbPitrFrom] = {short_time(db.pitr->earliest), Role::Pitr};
+            cells[kDbPitrTo] = {short_time(db.pitr->latest), Role::Pitr};
+            const auto span = std::chrono::duration_cast<std::chrono::seconds>(db.pitr->latest - db.pitr->earliest);
+            cells[kDbSpan] = {widgets::human_duration(std::chrono::hours(span.count() / 3600)), Role::Pitr};
+        } else {
+            cells[kDbPitrFrom] = {db.retention_days > 0 ? "-" : "PITR off", db.retention_days > 0 ? Role::Dim : Role::Warning};
+        }
+        cells[kDbRetention] = {fmt::format("{} d", db.retention_days), db.retention_days > 0 ? Role::Normal : Role::Warning};
+        cells[kDbWindow] = {db.backup_window.empty() ? "-" : db.backup_window, Role::Dim};
+        int manual = 0, automated = 0, backup = 0, copies = 0;
+        for (const auto* s : snapshots_[row]) {
+            if (!s->source_region.empty()) ++copies;
+            else if (s->snapshot_type == "manual") ++manual;
+            else if (s->snapshot_type == "automated") ++automated;
+            else if (s->snapshot_type == "awsbackup") ++backup;
+        }
+        cells[kDbSnapshots] = {fmt::format("{} auto {} man {} bkp {} copy", automated, manual, backup, copies),
+                               copies > 0 ? Role::Normal : Role::Dim};
+        cells[kDbEngine] = {db.engine, Role::Dim};
+        cells[kDbRegion] = {db.region, Role::Dim};
+    }
+
+    widgets::SortKey sort_key(std::size_t row, std::size_t column) const override {
+        const auto& db = databases_[row];
+        if (column == kDbPitrFrom) return widgets::SortKey::of(db.pitr ? to_epoch_seconds(db.pitr->earliest) : 0.0);
+        if (column == kDbPitrTo) return widgets::SortKey::of(db.pitr ? to_epoch_seconds(db.pitr->latest) : 0.0);
+        if (column == kDbRetention) return widgets::SortKey::of(static_cast<double>(db.retention_days));
+        std::vector<widgets::TableCell> cells;
+        format_row(row, cells);
+        return widgets::SortKey::of(widgets::ascii_lower(cells[column].text));
+    }
+
+    const RdsDatabase& database(std::size_t row) const { return databases_[row]; }
+    const std::vector<const model::DbSnapshot*>& snapshots(std::size_t row) const { return snapshots_[row]; }
+
+private:
+    poll::SnapshotPtr hold_;
+    std::vector<RdsDatabase> databases_;
+    std::vector<std::vector<const model::DbSnapshot*>> snapshots_;
+    TimePoint now_{};
+};
+
+class RdsScreen final : public Screen {
+public:
+    RdsScreen() : table_(rds_columns(), {.empty_message = "no RDS instances or clusters in this scope"}) {}
+
+    std::string_view id() const override { return "rds"; }
+    std::string_view title() const override { return "RDS"; }
+    std::vector<widgets::KeyBinding> bindings() const override {
+        return {{"s", "sort-next", "Sort by the next column", true, false}};
+    }
+
+    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
+        sync(ctx);
+        const int w = canvas.width();
+        const int h = canvas.height();
+        const int rows = static_cast<int>(table_.shown_rows());
+        const int table_h = std::clamp(rows + 2, 4, std::max(4, h / 2));
+        canvas.fill({0, 0, w, 1}, " ", ctx.theme->style(Role::Normal));
+        int x = canvas.put(1, 0, "Databases and their restore windows", ctx.theme->style(Role::Title));
+        canvas.put(x + 2, 0, table_.position_text(), ctx.theme->style(Role::Dim));
+        table_area_ = {0, 1, w, table_h};
+        auto table_canvas = canvas.region(table_area_);
+        table_.render(table_canvas, *ctx.theme, true);
+        auto pane = canvas.region({0, 1 + table_h, w, h - 1 - table_h});
+        const widgets::Rect inside = widgets::draw_box(pane, {0, 0, w, h - 1 - table_h}, *ctx.theme, "Snapshots");
+        auto inner = pane.region(inside);
+        draw_lines(inner, snapshot_lines(ctx, inside.width), 0, -1, *ctx.theme);
+    }
+
+    Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
+        sync(ctx);
+        return table_command(table_, name, fx);
+    }
+
+    Flags mouse(const ScreenContext& ctx, const widgets::MouseEvent& event, Effects& fx) override {
+        sync(ctx);
+        const Flags f = table_mouse(table_, event, table_area_);
+        return f ? f : Screen::mouse(ctx, event, fx);
+    }
+
+    bool filterable() const override { return true; }
+    void set_filter(std::string text) override { table_.set_filter(text); }
+    std::string filter() const override { return table_.filter(); }
+
+    std::string selected_arn(const ScreenContext& ctx) const override {
+        sync(ctx);
+        const auto row = table_.selected_row();
+        return row ? rows_->database(*row).arn : std::string();
+    }
+
+private:
+    void sync(const ScreenContext& ctx) const {
+        if (stamp_.changed(ctx)) {
+            rows_ = std::make_shared<RdsRows>(ctx);
+            table_.set_source(rows_);
+        }
+    }
+
+    // The selected database's snapshots, one per line.
+    std::vector<Line> snapshot_lines(const ScreenContext& ctx, int width) const {
+        std::vector<Line> lines;
+        const auto row = table_.selected_row();
+        if (!row) return lines;
+        const auto& db = rows_->database(*row);
+        const auto& snaps = rows_->snapshots(*row);
+        Line head;
+        head.add(db.identifier, Role::Title).add("  " + db.region, Role::Dim);
+        if (db.pitr) {
+            head.add("  restorable to any second from ", Role::Dim).add(full_time(db.pitr->earliest), Role::Pitr);
+            head.add(" to ", Role::Dim).add(full_time(db.pitr->latest), Role::Pitr);
+            head.add(" (" + relative(db.pitr->latest, ctx.now) + ")", Role::Dim);
+        } else {
+            head.add("  no point-in-time window", Role::Warning);
+        }
+        lines.push_back(head);
+        if (snaps.empty()) {
+            lines.push_back(Line{}.add("no snapshots", Role::Dim));
+            return lines;
+        }
+        for (const auto* s : snaps) {
+            Line l;
+            const std::string type = s->source_region.empty() ? s->snapshot_type : "copy";
+            l.add(widgets::fit(type, 10), type == "copy" ? Role::Accent : Role::Dim);
+            l.add(widgets::fit(s->status, 10), state_role(s->status));
+            l.add(widgets::fit(short_time(s->create_time), 12));
+            l.add(widgets::fit(s->origin.region, 14), Role::Dim);
+            if (!s->source_region.empty()) l.add("from " + s->source_region + "  ", Role::Accent);
+            if (s->status != "available" && s->percent_progress > 0) l.add(fmt::format("{}%  ", s->percent_progress), Role::Info);
+            l.add(widgets::ellipsize(s->identifier, std::max(10, width - 50)));
+            if (!s->encrypted) l.add("  unencrypted", Role::Critical);
+            lines.push_back(l);
+        }
+        return lines;
+    }
+
+    mutable widgets::Table table_;
+    mutable std::shared_ptr<RdsRows> rows_;
+    mutable SourceStamp stamp_;
+    mutable widgets::Rect table_area_{};
+};
+
+}  // namespace
+
+std::vector<RdsDatabase> rds_databases(const ScreenContext& ctx) {
+    std::vector<RdsDatabase> out;
+    for (const auto* rd : ctx.regions()) {
+        for (const auto& db : rd->db_instances) {
+            RdsDatabase d{db.identifier, db.arn, "instance", db.engine + " " + db.engine_version, db.status,
+                          rd->region, db.backup_retention_period, db.preferred_backup_window, std::nullopt,
+                          db.storage_encrypted};
+            for (const auto& ab : rd->automated_backups) {
+                if ((ab.instance_arn == db.arn || ab.instance_identifier == db.identifier) && ab.restore_window &&
+                    ab.status == "active") {
+                    d.pitr = ab.restore_window;
+                }
+            }
+            out.push_back(std::move(d));
+        }
+        for (const auto& c : rd->db_clusters) {
+            RdsDatabase d{c.identifier, c.arn, "cluster", c.engine + " " + c.engine_version, c.status, rd->region,
+                          c.backup_retention_period, "", std::nullopt, c.storage_encrypted};
+            if (c.earliest_restorable_time && c.latest_restorable_time) {
+                d.pitr = model::PitrWindow{*c.earliest_restorable_time, *c.latest_restorable_time};
+            }
+            out.push_back(std::move(d));
+        }
+    }
+    return out;
+}
+
+std::vector<const model::DbSnapshot*> rds_snapshots(const ScreenContext& ctx, const RdsDatabase& db) {
+    std::vector<const model::DbSnapshot*> out;
+    for (const auto* rd : ctx.regions()) {
+        for (const auto& s : rd->db_snapshots) {
+            if (s.instance_identifier == db.identifier && (s.cluster_snapshot == (db.kind == "cluster"))) {
+                out.push_back(&s);
+            }
+        }
+    }
+    std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+        return a->create_time.value_or(TimePoint{}) > b->create_time.value_or(TimePoint{});
+    });
+    return out;
+}
+
+std::unique_ptr<Screen> make_rds_screen() { return std::make_unique<RdsScreen>(); }
+
+}  // namespace vd::tui

@@ -1,0 +1,37 @@
+// Screen 6, RDS: DB instances and clusters with their point-in-time
+// restore windows and backup settings, and under the selected one its
+// native snapshots (automated, manual, awsbackup) and cross-region copies.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tui/screens/screen.hpp"
+
+namespace vd::tui {
+
+// One instance or cluster as the RDS screen lists it.
+struct RdsDatabase {
+    std::string identifier;
+    std::string arn;
+    std::string kind;  // instance, cluster
+    std::string engine;
+    std::string status;
+    std::string region;
+    std::int64_t retention_days = 0;
+    std::string backup_window;
+    std::optional<model::PitrWindow> pitr;
+    bool encrypted = false;
+};
+
+// The databases in scope.
+std::vector<RdsDatabase> rds_databases(const ScreenContext& ctx);
+
+// The snapshots of a database in every region in scope (copies included),
+// newest first.
+std::vector<const model::DbSnapshot*> rds_snapshots(const ScreenContext& ctx, const RdsDatabase& db);
+
+std::unique_ptr<Screen> make_rds_screen();
+
+}  // namespace vd::tui

@@ -1,0 +1,242 @@
+// The Recovery points screen.
+#include "tui/screens/recovery_points.hpp"
+
+#include <fmt/format.h>
+
+#include "tui/screens/format.hpp"
+#include "tui/screens/recovery_point_rows.hpp"
+#include "tui/screens/table_screen.hpp"
+#include "widgets/box.hpp"
+#include "widgets/text.hpp"
+
+namespace vd::tui {
+
+using widgets::Role;
+
+namespace {
+
+// "warm now", "cold since 2025-07-15", "deleted on ...": where a point stands.
+std::string lifecycle_line(const model::RecoveryPoint& rp, TimePoint now) {
+    const auto& cold = rp.calculated.move_to_cold_storage_at;
+    const auto& del = rp.calculated.delete_at;
+    std::string out = "created " + day_of(rp.creation_date);
+    if (cold) {
+        out += *cold <= now ? " → cold since " + day_of(cold) : " → cold " + day_of(cold) + " (" + relative(cold, now) + ")";
+    } else {
+        out += " → stays warm";
+    }
+    if (del) {
+        out += *del <= now ? " → deleted " + day_of(del) : " → deleted " + day_of(del) + " (" + relative(del, now) + ")";
+    } else {
+        out += " → kept until deleted by hand";
+    }
+    return out;
+}
+
+class RecoveryPointsScreen final : public Screen {
+public:
+    RecoveryPointsScreen()
+        : by_resource_(recovery_point_columns(false), {.empty_message = "no recovery points in this scope"}),
+          by_vault_table_(recovery_point_columns(true), {.empty_message = "no recovery points in this scope"}) {
+        by_resource_.sort_by(kRpCreated, false);
+    }
+
+    std::string_view id() const override { return "rp"; }
+    std::string_view title() const override { return "Recovery points"; }
+    std::string_view short_title() const override { return "Points"; }
+
+    std::vector<widgets::KeyBinding> bindings() const override {
+        return {
+            {"enter", "restore", "Restore this point to a NEW instance (restore wizard)", true, false},
+            {"d", "details", "Show or hide the detail pane", true, false},
+            {"v", "group", "Group by vault or by resource", true, false},
+            {"s", "sort-next", "Sort by the next column", true, false},
+        };
+    }
+
+    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
+        sync(ctx);
+        const int w = canvas.width();
+        const int h = canvas.height();
+        const bool wide = w >= 150;
+        const bool pane = details_ && (wide || h >= 18);
+        std::vector<Line> lines;
+        if (pane) {
+            if (const auto row = table().selected_row()) {
+                lines = recovery_point_details(ctx, rows_->point(*row), rows_->vault_of(rows_->point(*row)));
+                lines = fold_lines(lines, (wide ? std::min(64, w / 3) : w) - 2, 10);
+            } else {
+                lines.push_back(Line{}.add("nothing selected", Role::Dim));
+            }
+        }
+        widgets::Rect table_area{0, 1, w, h - 1};
+        widgets::Rect pane_area{};
+        if (pane && wide) {
+            const int pw = std::min(64, w / 3);
+            table_area.width = w - pw;
+            pane_area = {w - pw, 1, pw, h - 1};
+        } else if (pane) {
+            const int ph = std::min(static_cast<int>(lines.size()) + 2, std::max(8, h * 11 / 20));
+            table_area.height = h - 1 - ph;
+            pane_area = {0, h - ph, w, ph};
+        }
+        table_area_ = table_area;
+        canvas.fill({0, 0, w, 1}, " ", ctx.theme->style(Role::Normal));
+        const std::string heading =
+            fmt::format("Recovery points by {}  {}", by_vault_ ? "vault" : "resource", table().position_text());
+        int x = canvas.put(1, 0, heading, ctx.theme->style(Role::Title));
+        if (!table().filter().empty()) {
+            canvas.put(x + 2, 0, fmt::format("filter: {}  ({} of {})", table().filter(), table().shown_rows(),
+                                            table().total_rows()),
+                       ctx.theme->style(Role::Accent));
+        }
+        auto table_canvas = canvas.region(table_area);
+        table().render(table_canvas, *ctx.theme, true);
+        if (!pane_area.empty()) {
+            auto pane_canvas = canvas.region(pane_area);
+            pane_canvas.fill({0, 0, pane_area.width, pane_area.height}, " ", ctx.theme->style(Role::Normal));
+            const widgets::Rect inside = widgets::draw_box(pane_canvas, {0, 0, pane_area.width, pane_area.height},
+                                                           *ctx.theme, "Details");
+            auto inner = pane_canvas.region(inside);
+            draw_lines(inner, lines, 0, -1, *ctx.theme);
+        }
+    }
+
+    Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
+        sync(ctx);
+        if (name == "details") {
+            details_ = !details_;
+            return kHandled | kRedraw;
+        }
+        if (name == "group") {
+            const std::string filter = table().filter();
+            by_vault_ = !by_vault_;
+            stamp_ = {};
+            sync(ctx);
+            table().set_filter(filter);
+            fx.message = by_vault_ ? "grouped by vault, newest first" : "grouped by resource, newest first";
+            return kHandled | kRedraw;
+        }
+        if (name == "restore") {
+            const auto row = table().selected_row();
+            if (!row) return kHandled;
+            const auto& rp = rows_->point(*row);
+            const std::string who = rp.resource_name.empty() ? arn_tail(rp.resource_arn) : rp.resource_name;
+            DialogRequest d;
+            d.title = "Restore " + who;
+            d.lines = {
+                "Runbook '" + restore_runbook_for(rp) + "' would start here:",
+                "restore the point of " + full_time(rp.creation_date) + " (" + rp.status + ")",
+                "into a NEW instance; nothing is overwritten.",
+                "",
+                "The guided restore wizard opens here once it is part of this build;",
+                "until then: vaultdeck runbook show " + restore_runbook_for(rp),
+            };
+            if (ctx.read_only) d.lines.push_back("READ-ONLY: every step would be a dry run.");
+            fx.dialog = d;
+            return kHandled | kRedraw;
+        }
+        return table_command(table(), name, fx);
+    }
+
+    Flags mouse(const ScreenContext& ctx, const widgets::MouseEvent& event, Effects& fx) override {
+        sync(ctx);
+        const Flags f = table_mouse(table(), event, table_area_);
+        return f ? f : Screen::mouse(ctx, event, fx);
+    }
+
+    bool filterable() const override { return true; }
+    void set_filter(std::string text) override { table().set_filter(text); }
+    std::string filter() const override { return table().filter(); }
+
+    std::string selected_arn(const ScreenContext& ctx) const override {
+        sync(ctx);
+        const auto row = table().selected_row();
+        return row ? rows_->point(*row).arn : std::string();
+    }
+
+private:
+    // Rebuilds the rows when the snapshot, scope or grouping changed.
+    void sync(const ScreenContext& ctx) const {
+        if (stamp_.changed(ctx, by_vault_ ? "vault" : "resource")) {
+            rows_ = std::make_shared<RecoveryPointRows>(ctx, by_vault_);
+            table().set_source(rows_);
+        }
+    }
+
+    // The table of the current grouping.
+    widgets::Table& table() const { return by_vault_ ? by_vault_table_ : by_resource_; }
+
+    mutable widgets::Table by_resource_;
+    mutable widgets::Table by_vault_table_;
+    mutable std::shared_ptr<RecoveryPointRows> rows_;
+    mutable SourceStamp stamp_;
+    mutable widgets::Rect table_area_{};
+    bool by_vault_ = false;
+    bool details_ = true;
+};
+
+}  // namespace
+
+std::string restore_runbook_for(const model::RecoveryPoint& rp) {
+    (void)rp;
+    return "restore-from-backup";
+}
+
+std::vector<Line> recovery_point_details(const ScreenContext& ctx, const model::RecoveryPoint& rp,
+                                         const model::Vault* vault) {
+    LineBuilder out;
+    const auto label = [&](const char* name) -> Line& { return out.line().add(widgets::fit(name, 10), Role::Dim); };
+    const std::string who = rp.resource_name.empty() ? arn_tail(rp.resource_arn) : rp.resource_name;
+    out.line().add(who, Role::Title).add("  " + rp.resource_type, Role::Dim).add("  ").add(rp.status, state_role(rp.status));
+    if (!rp.status_message.empty()) label("Message").add(rp.status_message, state_role(rp.status));
+    label("ARN").add(rp.arn);
+    label("Resource").add(rp.resource_arn, Role::Dim);
+    Line& v = label("Vault");
+    v.add(rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name).add("  " + rp.origin.region, Role::Dim);
+    if (vault && vault->locked) {
+        v.add("  Vault Lock", Role::Ok);
+        if (vault->min_retention_days || vault->max_retention_days) {
+            v.add(fmt::format(" {}-{} d", vault->min_retention_days.value_or(0), vault->max_retention_days.value_or(0)),
+                  Role::Dim);
+        }
+    } else {
+        v.add("  no Vault Lock", Role::Warning);
+    }
+    label("Created").add(full_time(rp.creation_date) + "  " + relative(rp.creation_date, ctx.now), Role::Normal);
+    const std::string storage = rp.storage_class.empty() ? "-" : rp.storage_class;
+    label("Storage").add(storage, storage == "COLD" ? Role::Cold : Role::Warm)
+        .add(rp.backup_size_bytes ? "  " + widgets::human_size(static_cast<std::uint64_t>(*rp.backup_size_bytes)) : "");
+    label("Lifecycle").add(lifecycle_line(rp, ctx.now));
+    if (rp.lifecycle.move_to_cold_storage_after_days || rp.lifecycle.delete_after_days) {
+        std::string rule;
+        if (rp.lifecycle.move_to_cold_storage_after_days)
+            rule += fmt::format("cold after {} d", *rp.lifecycle.move_to_cold_storage_after_days);
+        if (rp.lifecycle.delete_after_days)
+            rule += fmt::format("{}delete after {} d", rule.empty() ? "" : ", ", *rp.lifecycle.delete_after_days);
+        label("").add(rule, Role::Dim);
+    }
+    std::string plan = rp.backup_plan_name;
+    if (!rp.created_by_rule_name.empty()) plan += " / " + rp.created_by_rule_name;
+    if (!plan.empty()) label("Plan").add(plan);
+    label("Encrypted").add(rp.encrypted ? "yes" : "NO", rp.encrypted ? Role::Ok : Role::Critical)
+        .add(rp.encryption_key_arn.empty() ? "" : "  " + arn_tail(rp.encryption_key_arn), Role::Dim);
+    if (!rp.source_vault_arn.empty()) label("Copy of").add(rp.source_vault_arn, Role::Dim);
+    int copies = 0;
+    for (const auto* rd : ctx.regions()) {
+        for (const auto& cj : rd->copy_jobs) {
+            if (cj.source_recovery_point_arn != rp.arn) continue;
+            Line& c = label(copies++ == 0 ? "Copies" : "");
+            c.add(region_of_arn(cj.destination_vault_arn) + " " + vault_from_arn(cj.destination_vault_arn) + "  ")
+                .add(cj.state, state_role(cj.state))
+                .add("  " + short_time(cj.completion_date ? cj.completion_date : cj.creation_date), Role::Dim);
+        }
+    }
+    if (copies == 0 && rp.source_vault_arn.empty()) label("Copies").add("none", Role::Dim);
+    label("Restore").add("metadata is read when the restore starts (Enter)", Role::Dim);
+    return out.take();
+}
+
+std::unique_ptr<Screen> make_recovery_points_screen() { return std::make_unique<RecoveryPointsScreen>(); }
+
+}  // namespace vd::tui

@@ -1,0 +1,34 @@
+// What every table screen shares: keeping the table's rows in step with the
+// snapshot and the scope, and turning keymap commands and mouse events into
+// table moves and sorts.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "tui/screens/screen.hpp"
+#include "widgets/table.hpp"
+
+namespace vd::tui {
+
+// Remembers which snapshot and scope a table's rows were built from.
+class SourceStamp {
+public:
+    // True (and remembers the new stamp) when the rows must be rebuilt.
+    bool changed(const ScreenContext& ctx, std::string_view extra = {});
+
+private:
+    const poll::Snapshot* snapshot_ = nullptr;
+    std::uint64_t generation_ = 0;
+    std::string key_;
+};
+
+// Runs a cursor or sort command on the table; kNone when it is not one.
+// Sorting reports the new order in fx.message ("sorted by created, newest first").
+Flags table_command(widgets::Table& table, std::string_view name, Effects& fx);
+
+// Passes a mouse event to a table drawn at `area` of the body.
+Flags table_mouse(widgets::Table& table, const widgets::MouseEvent& event, widgets::Rect area);
+
+}  // namespace vd::tui
