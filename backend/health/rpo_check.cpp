@@ -14,7 +14,6 @@
 
 #include <fmt/format.h>
 
-#include "backend/config/duration.hpp"
 #include "backend/health/checks.hpp"
 
 namespace vd::health {
@@ -49,8 +48,9 @@ void check_rpo(const CheckContext& ctx, Findings& out) {
             evidence.push_back(fmt::format("PITR latest restorable time {} ({})", iso(*r.pitr_latest), r.pitr_source));
             if (!data_time || *r.pitr_latest > *data_time) data_time = r.pitr_latest;
         }
-        evidence.push_back(fmt::format("target {} ({}); warning above {:.0f} %", config::format_duration(choice.target),
-                                       choice.source, ctx.config.rpo_warning_fraction * 100));
+        auto warn_at = std::chrono::duration_cast<std::chrono::system_clock::duration>(target * ctx.config.rpo_warning_fraction);
+        evidence.push_back(fmt::format("target {} ({}); warning above {:.0f} % ({})", age_text(target), choice.source,
+                                       ctx.config.rpo_warning_fraction * 100, age_text(warn_at)));
 
         Finding f = make_finding(*r.region, "rpo", Severity::Critical, r.arn, r.name, "");
         f.when = data_time;
@@ -60,7 +60,6 @@ void check_rpo(const CheckContext& ctx, Findings& out) {
             f.reason = fmt::format("never backed up: no completed recovery point or restorable time (target {})", target_text);
         } else {
             auto age = ctx.now - *data_time;
-            auto warn_at = std::chrono::duration_cast<std::chrono::system_clock::duration>(target * ctx.config.rpo_warning_fraction);
             const char* what = data_time == r.pitr_latest ? "restorable time" : "recovery point";
             if (age > target) {
                 f.reason = fmt::format("out of RPO: newest {} is {} old (target {})", what, age_text(age), target_text);

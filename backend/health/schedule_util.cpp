@@ -7,7 +7,8 @@ Result<RuleSchedule> parse_rule_schedule(const std::string& expression, const st
     if (!schedule) return schedule.error();
     auto zone = locate_zone(timezone);
     if (!zone) return zone.error();
-    return RuleSchedule{std::move(*schedule), *zone, timezone.empty() ? "UTC" : timezone};
+    bool utc = timezone.empty() || timezone == "UTC" || timezone == "Etc/UTC";
+    return RuleSchedule{std::move(*schedule), *zone, utc ? "UTC" : timezone};
 }
 
 bool runs_at_least_every(const RuleSchedule& s, std::chrono::system_clock::duration interval, TimePoint from) {

@@ -45,7 +45,7 @@ TEST(Rpo, AgeAgainstTheDefault24hTarget) {
     }
     auto critical = of(run(orders_with_point(30)), "rpo")[0];
     EXPECT_EQ(critical.reason, "out of RPO: newest recovery point is 30 h old (target 24 h)");
-    EXPECT_EQ(critical.evidence.back(), "target 1d (default); warning above 80 %");
+    EXPECT_EQ(critical.evidence.back(), "target 24 h (default); warning above 80 % (19.2 h)");
 }
 
 TEST(Rpo, OnlyCompletedPointsCount) {
