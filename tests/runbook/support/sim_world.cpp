@@ -10,6 +10,24 @@
 #include "backend/sim/simulator.hpp"
 
 namespace vd::test {
+namespace {
+
+// Asks the simulator to close each connection after its answer, so that
+// stopping it never waits for idle keep-alive connections to time out.
+class ClosingTransport final : public aws::HttpTransport {
+public:
+    explicit ClosingTransport(std::shared_ptr<aws::HttpTransport> inner) : inner_(std::move(inner)) {}
+    Result<aws::HttpResponse> send(const aws::HttpRequest& request) override {
+        aws::HttpRequest r = request;
+        r.headers.emplace_back("Connection", "close");
+        return inner_->send(r);
+    }
+
+private:
+    std::shared_ptr<aws::HttpTransport> inner_;
+};
+
+}  // namespace
 
 TimePoint sim_start_time() { return *parse_time("2026-11-22T10:17:00Z"); }
 
@@ -18,7 +36,7 @@ std::shared_ptr<aws::AwsClient> SimWorld::client(const std::string& region, bool
     o.region = region;
     o.endpoint_url = endpoint;
     o.credentials = aws::make_static_provider(aws::Credentials{"test", "test", "", std::nullopt, "test"});
-    o.transport = aws::make_curl_transport();
+    o.transport = std::make_shared<ClosingTransport>(aws::make_curl_transport());
     o.clock = clock;
     o.retry.max_attempts = 1;
     o.read_only = read_only;
@@ -66,7 +84,7 @@ std::unique_ptr<SimWorld> start_sim_world(const std::string& scenario) {
     o.scenario = scenario;
     o.wall_clock = w->clock;
     o.start_time = sim_start_time();
-    o.threads = 2;
+    o.threads = 4;
     w->sim = std::make_unique<sim::EmbeddedSimulator>(o);
     auto port = w->sim->start();
     EXPECT_TRUE(port.ok()) << (port.ok() ? "" : port.error().to_string());
