@@ -156,7 +156,7 @@ TEST(TimelineScreenTest, EnterShowsEachPointWithColdAndDeleteDates) {
 TEST(PlansScreenTest, RulesInWordsWithNextRunLifecycleAndFindings) {
     const std::string text = after("5", 120, 40);
     EXPECT_NE(text.find("prod-db-plan"), std::string::npos) << text;
-    const std::string daily = line_with(text, "daily      ");
+    const std::string daily = line_with(text, "    daily     daily at");
     EXPECT_NE(daily.find("next run in 15 h"), std::string::npos) << daily;
     EXPECT_NE(text.find("cold after 30 d, delete after 90 d"), std::string::npos);
     EXPECT_NE(text.find("copy to us-east-1 prod-dr-vault"), std::string::npos) << text;

@@ -164,6 +164,18 @@ check "SIGTERM ends the console (exit 143)" sigterm
 term_restored() { sleep 0.5; diff -q "$WORK/term.before" "$WORK/term.after" >/dev/null && [ "$(tm display -p -t term '#{alternate_on}')" = 0 ]; }
 check "after SIGTERM: same terminal modes, alternate screen gone" term_restored
 
+# A crash (SIGSEGV) restores the terminal before the process dies of it.
+start crash 100 30
+wait_for crash "Findings" >/dev/null
+sigsegv() {
+  local pid
+  pid="$(pgrep -f -n -- "$VAULTDECK --demo" || true)"
+  [ -n "$pid" ] && kill -SEGV "$pid" && wait_for crash "VAULTDECK-EXITED=139"
+}
+check "SIGSEGV ends the console (exit 139)" sigsegv
+crash_restored() { sleep 0.5; diff -q "$WORK/crash.before" "$WORK/crash.after" >/dev/null && [ "$(tm display -p -t crash '#{alternate_on}')" = 0 ]; }
+check "after a crash: same terminal modes, alternate screen gone" crash_restored
+
 # Without colour: NO_COLOR is honoured (no SGR colours in the pane).
 tm -f /dev/null new-session -d -s mono -x 100 -y 30 "NO_COLOR=1 '$VAULTDECK' --demo; sleep 600"
 # Any explicit foreground or background colour (39/49, the defaults, do not count).

@@ -112,7 +112,10 @@ void add_region(LineBuilder& out, const ScreenContext& ctx, const poll::RegionDa
     jobs.add(done.text, done.role).add("  ").add(failed.text, failed.role).add("  ").add(running.text, running.role);
     const std::vector<double> per_day(s.jobs_per_day.begin(), s.jobs_per_day.end());
     Line& spark = width >= 110 ? jobs.add("    ") : out.line().add("  ");
-    spark.add("14 days    ", Role::Dim).add(widgets::sparkline(per_day, g), Role::Accent);
+    spark.add("14 days    ", Role::Dim);
+    const bool any_jobs = std::any_of(per_day.begin(), per_day.end(), [](double v) { return v > 0; });
+    if (any_jobs) spark.add(widgets::sparkline(per_day, g), Role::Accent);
+    else spark.add("no jobs", Role::Dim);
     int failed_days = 0;
     for (int v : s.failed_per_day) failed_days += v > 0 ? 1 : 0;
     if (failed_days > 0) spark.add(fmt::format("  failures on {} day{}", failed_days, failed_days == 1 ? "" : "s"), Role::Failed);

@@ -109,11 +109,18 @@ public:
             l.add("  " + severity_tag(f->severity), severity_role(f->severity)).add("  ");
             l.add(widgets::fit(f->resource_name.empty() ? arn_tail(f->resource) : f->resource_name, 20));
             l.add(f->reason, f->severity == health::Severity::Ok ? Role::Dim : Role::Normal);
-            if (f->when) l.add("  due " + relative(f->when, ctx.now), severity_role(f->severity));
+            if (f->when) {
+                const std::string when =
+                    *f->when <= ctx.now
+                        ? "overdue " + widgets::human_duration(
+                                           std::chrono::duration_cast<std::chrono::seconds>(ctx.now - *f->when))
+                        : "due " + relative(f->when, ctx.now);
+                l.add("  " + when, severity_role(f->severity));
+            }
             ++count;
         }
         if (count == 0) due.line().add("  no drill is due", Role::Ok);
-        auto lines = due.take();
+        auto lines = fold_lines(due.take(), w, 28);
         const int due_h = std::min(static_cast<int>(lines.size()), std::max(2, h / 3));
         auto top = canvas.region({0, 0, w, due_h});
         draw_lines(top, lines, 0, -1, *ctx.theme);

@@ -1,6 +1,8 @@
 // The Plans screen.
 #include "tui/screens/plans.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "backend/health/cron.hpp"
@@ -22,11 +24,12 @@ bool about_plan(const health::Finding& f, const model::BackupPlan& plan) {
 }
 
 // The schedule of a rule in words with its next run.
-void add_rule(LineBuilder& out, const ScreenContext& ctx, const model::BackupRule& rule, int width) {
+void add_rule(LineBuilder& out, const ScreenContext& ctx, const model::BackupRule& rule, int width, int name_w) {
     const auto& g = ctx.theme->glyphs();
     Line& head = out.line();
     head.selectable = true;
-    head.add("    " + widgets::fit(rule.rule_name, 12), Role::Accent);
+    head.add("    " + widgets::fit(rule.rule_name, name_w) + "  ", Role::Accent);
+    const std::string indent(static_cast<std::size_t>(name_w + 6), ' ');
     const std::string tz = rule.schedule_expression_timezone;
     auto schedule = health::Schedule::parse(rule.schedule_expression);
     if (!schedule) {
@@ -45,18 +48,18 @@ void add_rule(LineBuilder& out, const ScreenContext& ctx, const model::BackupRul
         if (width >= 120) head.add("   " + rule.schedule_expression, Role::Dim);
     }
     Line& life = out.line();
-    life.add(std::string(16, ' '));
+    life.add(indent);
     life.add(lifecycle_words(rule.lifecycle));
     life.add("  into " + rule.target_vault_name, Role::Dim);
     if (rule.enable_continuous_backup) life.add("  PITR on", Role::Pitr);
     if (rule.start_window_minutes || rule.completion_window_minutes) {
-        life.add(fmt::format("  start within {} min, finish within {}", rule.start_window_minutes.value_or(480),
+        life.add(fmt::format("  starts within {} min, done within {}", rule.start_window_minutes.value_or(480),
                              widgets::human_duration(std::chrono::minutes(rule.completion_window_minutes.value_or(10080)))),
                  Role::Dim);
     }
     for (const auto& copy : rule.copy_actions) {
         Line& c = out.line();
-        c.add(std::string(16, ' ')).add(std::string(g.utf8 ? "↳ " : "-> ") + "copy to ", Role::Dim);
+        c.add(indent).add(std::string(g.utf8 ? "↳ " : "-> ") + "copy to ", Role::Dim);
         c.add(region_of_arn(copy.destination_vault_arn) + " " + vault_from_arn(copy.destination_vault_arn));
         c.add("  " + lifecycle_words(copy.lifecycle), Role::Dim);
     }
@@ -72,7 +75,10 @@ void add_plan(LineBuilder& out, const ScreenContext& ctx, const poll::RegionData
                          plan.selections.size(), plan.selections.size() == 1 ? "" : "s"),
              Role::Dim);
     if (plan.last_execution_date) head.add("  last ran " + relative(plan.last_execution_date, ctx.now), Role::Dim);
-    for (const auto& rule : plan.rules) add_rule(out, ctx, rule, width);
+    int name_w = 8;
+    for (const auto& rule : plan.rules) name_w = std::max(name_w, widgets::display_width(rule.rule_name));
+    name_w = std::min(name_w, 24);
+    for (const auto& rule : plan.rules) add_rule(out, ctx, rule, width, name_w);
     for (const auto& sel : plan.selections) {
         Line& s = out.line();
         s.add("    selects ", Role::Dim).add(sel.selection_name.empty() ? sel.selection_id : sel.selection_name);
@@ -100,7 +106,7 @@ public:
     std::vector<widgets::KeyBinding> bindings() const override { return {}; }
 
     void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
-        view_.render(canvas, plan_lines(ctx, canvas.width()), *ctx.theme);
+        view_.render(canvas, fold_lines(plan_lines(ctx, canvas.width()), canvas.width(), -1), *ctx.theme);
     }
 
     Flags command(const ScreenContext&, std::string_view name, Effects&) override { return view_.command(name); }

@@ -60,8 +60,11 @@ public:
         if (db.pitr) {
             cells[kDbPitrFrom] = {short_time(db.pitr->earliest), Role::Pitr};
             cells[kDbPitrTo] = {short_time(db.pitr->latest), Role::Pitr};
-            const auto span = std::chrono::duration_cast<std::chrono::seconds>(db.pitr->latest - db.pitr->earliest);
-            cells[kDbSpan] = {widgets::human_duration(std::chrono::hours(span.count() / 3600)), Role::Pitr};
+            const auto hours = std::chrono::duration_cast<std::chrono::hours>(db.pitr->latest - db.pitr->earliest).count();
+            cells[kDbSpan] = {hours >= 24 ? fmt::format("{} d", (hours + 12) / 24) : fmt::format("{} h", hours), Role::Pitr};
+        } else if (!db.cluster.empty()) {
+            cells[kDbPitrFrom] = {"via cluster", Role::Dim};
+            cells[kDbPitrTo] = {db.cluster, Role::Dim};
         } else {
             cells[kDbPitrFrom] = {db.retention_days > 0 ? "-" : "PITR off", db.retention_days > 0 ? Role::Dim : Role::Warning};
         }
@@ -125,7 +128,7 @@ public:
         auto pane = canvas.region({0, 1 + table_h, w, h - 1 - table_h});
         const widgets::Rect inside = widgets::draw_box(pane, {0, 0, w, h - 1 - table_h}, *ctx.theme, "Snapshots");
         auto inner = pane.region(inside);
-        draw_lines(inner, snapshot_lines(ctx, inside.width), 0, -1, *ctx.theme);
+        draw_lines(inner, fold_lines(snapshot_lines(ctx, inside.width), inside.width, 2), 0, -1, *ctx.theme);
     }
 
     Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
@@ -208,7 +211,7 @@ std::vector<RdsDatabase> rds_databases(const ScreenContext& ctx) {
         for (const auto& db : rd->db_instances) {
             RdsDatabase d{db.identifier, db.arn, "instance", db.engine + " " + db.engine_version, db.status,
                           rd->region, db.backup_retention_period, db.preferred_backup_window, std::nullopt,
-                          db.storage_encrypted};
+                          db.storage_encrypted, db.cluster_identifier};
             for (const auto& ab : rd->automated_backups) {
                 if ((ab.instance_arn == db.arn || ab.instance_identifier == db.identifier) && ab.restore_window &&
                     ab.status == "active") {
@@ -219,7 +222,7 @@ std::vector<RdsDatabase> rds_databases(const ScreenContext& ctx) {
         }
         for (const auto& c : rd->db_clusters) {
             RdsDatabase d{c.identifier, c.arn, "cluster", c.engine + " " + c.engine_version, c.status, rd->region,
-                          c.backup_retention_period, "", std::nullopt, c.storage_encrypted};
+                          c.backup_retention_period, "", std::nullopt, c.storage_encrypted, {}};
             if (c.earliest_restorable_time && c.latest_restorable_time) {
                 d.pitr = model::PitrWindow{*c.earliest_restorable_time, *c.latest_restorable_time};
             }

@@ -23,6 +23,7 @@ struct RdsDatabase {
     std::string backup_window;
     std::optional<model::PitrWindow> pitr;
     bool encrypted = false;
+    std::string cluster;  // the cluster an instance belongs to (its PITR window is the cluster's)
 };
 
 // The databases in scope.

@@ -33,35 +33,95 @@ Line& LineBuilder::title(std::string text) {
     return line().add(std::move(text), Role::Title);
 }
 
+namespace {
+
+// A word (or a run of spaces) of a span, the unit lines are folded at.
+struct Token {
+    std::string text;
+    widgets::Role role;
+    int width;
+    bool space;
+};
+
+// Splits a line into words and runs of spaces, keeping each span's role.
+std::vector<Token> tokens_of(const Line& line) {
+    std::vector<Token> out;
+    for (const auto& span : line.spans) {
+        std::size_t i = 0;
+        while (i < span.text.size()) {
+            const bool space = span.text[i] == ' ';
+            std::size_t j = i;
+            while (j < span.text.size() && (span.text[j] == ' ') == space) ++j;
+            std::string text = span.text.substr(i, j - i);
+            const int w = widgets::display_width(text);
+            out.push_back({std::move(text), span.role, w, space});
+            i = j;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
 std::vector<Line> fold_lines(const std::vector<Line>& lines, int width, int indent) {
     std::vector<Line> out;
-    if (width <= indent + 4) {
-        return lines;
-    }
     for (const auto& line : lines) {
+        const auto tokens = tokens_of(line);
+        int total = 0;
+        for (const auto& t : tokens) total += t.width;
+        if (total <= width || width <= 8) {
+            out.push_back(line);
+            continue;
+        }
+        // Continuation lines line up under the text, or at `indent` when given.
+        int lead = (!tokens.empty() && tokens.front().space) ? tokens.front().width : 0;
+        if (indent >= 0) lead = indent;
+        lead = std::min(lead, width / 2);
         Line current;
         current.fill = line.fill;
         current.selectable = line.selectable;
         int used = 0;
-        for (const auto& span : line.spans) {
+        bool fresh = false;  // a continuation line with nothing after its indent yet
+        const auto new_line = [&] {
+            out.push_back(std::move(current));
+            current = Line{};
+            current.fill = line.fill;
+            current.add(std::string(static_cast<std::size_t>(lead), ' '));
+            used = lead;
+            fresh = true;
+        };
+        for (const auto& t : tokens) {
+            if (t.space) {
+                if (!fresh && used + t.width <= width) {
+                    current.add(t.text, t.role);
+                    used += t.width;
+                }
+                continue;
+            }
+            if (used + t.width > width && !fresh && t.width <= width - lead) {
+                new_line();
+            }
+            fresh = false;
+            if (used + t.width <= width) {
+                current.add(t.text, t.role);
+                used += t.width;
+                continue;
+            }
+            // A word longer than the line (an ARN): cut it where the line ends.
             std::string piece;
-            for (std::size_t i = 0; i < span.text.size();) {
-                const auto ch = widgets::decode_utf8(span.text, i);
+            for (std::size_t i = 0; i < t.text.size();) {
+                const auto ch = widgets::decode_utf8(t.text, i);
                 const int w = widgets::char_width(ch.code);
                 if (used + w > width) {
-                    if (!piece.empty()) current.add(std::move(piece), span.role);
+                    current.add(std::move(piece), t.role);
                     piece.clear();
-                    out.push_back(std::move(current));
-                    current = Line{};
-                    current.fill = line.fill;
-                    current.add(std::string(static_cast<std::size_t>(indent), ' '));
-                    used = indent;
+                    new_line();
                 }
-                piece.append(span.text, i, ch.bytes);
+                piece.append(t.text, i, ch.bytes);
                 used += w;
                 i += ch.bytes;
             }
-            if (!piece.empty()) current.add(std::move(piece), span.role);
+            if (!piece.empty()) current.add(std::move(piece), t.role);
         }
         out.push_back(std::move(current));
     }

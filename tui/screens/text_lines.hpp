@@ -46,8 +46,9 @@ private:
     std::vector<Line> lines_;
 };
 
-// Hard-wraps lines wider than `width` (ARNs have no spaces to break at):
-// the rest continues on new lines indented by `indent` columns.
+// Wraps lines wider than `width` at spaces (words longer than a line, such as
+// ARNs, are cut): the rest continues on new lines indented by `indent`
+// columns, or under the line's own leading spaces when `indent` is -1.
 std::vector<Line> fold_lines(const std::vector<Line>& lines, int width, int indent);
 
 // Draws lines [first, first + canvas height) top to bottom, filling each

@@ -20,6 +20,7 @@ class TimelineScreen final : public Screen {
 public:
     std::string_view id() const override { return "timeline"; }
     std::string_view title() const override { return "Timeline"; }
+    std::string_view short_title() const override { return "Time"; }
 
     std::vector<widgets::KeyBinding> bindings() const override {
         return {
@@ -42,10 +43,7 @@ public:
         const auto& g = ctx.theme->glyphs();
         canvas.fill({0, 0, w, 1}, " ", ctx.theme->style(Role::Normal));
         std::string heading = focus_.empty() ? "Lifecycle by resource" : "Recovery points of " + focus_name_;
-        int x = canvas.put(1, 0, heading, ctx.theme->style(Role::Title));
-        x = canvas.put(x + 2, 0, fmt::format("zoom {}", widgets::zoom_name(timeline_.zoom())),
-                       ctx.theme->style(Role::Accent));
-        x += 2;
+        int x = canvas.put(1, 0, heading, ctx.theme->style(Role::Title)) + 2;
         const auto legend = [&](std::string_view glyph, Role role, std::string_view text) {
             x = canvas.put(x + 1, 0, glyph, ctx.theme->style(role));
             x = canvas.put(x + 1, 0, text, ctx.theme->style(Role::Dim));
@@ -54,7 +52,7 @@ public:
             legend(g.dot_full, Role::Warm, "warm");
             legend(g.dot_full, Role::Cold, "cold");
             legend(g.cross, Role::Failed, "failed/missed");
-            legend(g.arrow_down, Role::Info, "next run");
+            legend(g.arrow_down, Role::Info, "next");
             legend(g.utf8 ? "═" : "=", Role::Pitr, "PITR");
         } else {
             legend(g.full_block, Role::Warm, "warm");

@@ -71,7 +71,12 @@ std::vector<TimelineResource> timeline_resources(const ScreenContext& ctx) {
             by_arn.emplace(rp.resource_arn, TimelineResource{rp.resource_arn, rp.resource_name, rd->region});
         }
         for (const auto& db : rd->db_instances) {
+            // Cluster members are backed up (and restored to a point in time) through their cluster.
+            if (!db.cluster_identifier.empty()) continue;
             by_arn.emplace(db.arn, TimelineResource{db.arn, db.identifier, rd->region});
+        }
+        for (const auto& c : rd->db_clusters) {
+            by_arn.emplace(c.arn, TimelineResource{c.arn, c.identifier, rd->region});
         }
     }
     std::vector<TimelineResource> out;
