@@ -38,13 +38,13 @@ void merge_jobs(std::vector<T>& into, std::vector<T> fresh, Key key, TimePoint o
 // Lists jobs with three queries when incremental (created since, completed
 // since, still running) or one over the whole window.
 template <class T, class ListFn>
-Result<std::vector<T>> list_jobs(ListFn list, const FetchOptions& options, TimePoint now, const char* running_state,
-                                 const std::string& account_filter) {
+Result<std::vector<T>> list_jobs(ListFn list, const FetchOptions& options, std::chrono::hours window, TimePoint now,
+                                 const char* running_state, const std::string& account_filter) {
     JobFilter base;
     base.account_id = account_filter;
     if (!options.jobs_since) {
         JobFilter f = base;
-        f.created_after = now - options.job_window;
+        f.created_after = now - window;
         return list(f);
     }
     std::vector<T> all;
@@ -156,7 +156,6 @@ const std::vector<Kind>& all_kinds() {
 
 Status fetch_kind(Kind kind, RegionClients& c, RegionData& data, const FetchOptions& options, TimePoint now) {
     const std::string account_filter = options.organization_view ? "ANY" : "";
-    const TimePoint oldest = now - options.job_window;
     switch (kind) {
         case Kind::Identity: {
             auto id = c.sts->get_caller_identity();
@@ -171,29 +170,34 @@ Status fetch_kind(Kind kind, RegionClients& c, RegionData& data, const FetchOpti
             return fetch_recovery_points(c, data);
         case Kind::BackupJobs: {
             auto jobs = list_jobs<model::BackupJob>([&](const JobFilter& f) { return c.backup->list_backup_jobs(f); },
-                                                    options, now, "RUNNING", account_filter);
+                                                    options, options.job_window, now, "RUNNING", account_filter);
             if (!jobs) return jobs.error();
             stamp(*jobs, data);
             if (!options.jobs_since) data.backup_jobs.clear();
-            merge_jobs(data.backup_jobs, std::move(*jobs), [](const model::BackupJob& j) { return j.job_id; }, oldest);
+            merge_jobs(data.backup_jobs, std::move(*jobs), [](const model::BackupJob& j) { return j.job_id; },
+                       now - options.job_window);
             return ok_status();
         }
         case Kind::CopyJobs: {
+            const auto window = std::max(options.job_window, options.copy_job_window);
             auto jobs = list_jobs<model::CopyJob>([&](const JobFilter& f) { return c.backup->list_copy_jobs(f); },
-                                                  options, now, "RUNNING", account_filter);
+                                                  options, window, now, "RUNNING", account_filter);
             if (!jobs) return jobs.error();
             stamp(*jobs, data);
             if (!options.jobs_since) data.copy_jobs.clear();
-            merge_jobs(data.copy_jobs, std::move(*jobs), [](const model::CopyJob& j) { return j.copy_job_id; }, oldest);
+            merge_jobs(data.copy_jobs, std::move(*jobs), [](const model::CopyJob& j) { return j.copy_job_id; },
+                       now - window);
             return ok_status();
         }
         case Kind::RestoreJobs: {
+            const auto window = std::max(options.job_window, options.restore_job_window);
             auto jobs = list_jobs<model::RestoreJob>([&](const JobFilter& f) { return c.backup->list_restore_jobs(f); },
-                                                     options, now, "RUNNING", account_filter);
+                                                     options, window, now, "RUNNING", account_filter);
             if (!jobs) return jobs.error();
             stamp(*jobs, data);
             if (!options.jobs_since) data.restore_jobs.clear();
-            merge_jobs(data.restore_jobs, std::move(*jobs), [](const model::RestoreJob& j) { return j.restore_job_id; }, oldest);
+            merge_jobs(data.restore_jobs, std::move(*jobs), [](const model::RestoreJob& j) { return j.restore_job_id; },
+                       now - window);
             return ok_status();
         }
         case Kind::JobSummaries: {

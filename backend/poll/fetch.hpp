@@ -31,7 +31,9 @@ struct RegionClients {
 RegionClients make_region_clients(const aws::Session& session, const std::string& region);
 
 struct FetchOptions {
-    std::chrono::hours job_window{24 * 14};   // how far back jobs are listed
+    std::chrono::hours job_window{24 * 14};   // how far back backup jobs are listed
+    std::chrono::hours copy_job_window{24 * 45};     // copy jobs: a monthly copy stays visible
+    std::chrono::hours restore_job_window{24 * 90};  // restore jobs: the last drills and restore tests
     std::vector<std::string> buckets;         // S3 buckets whose lifecycle is shown
     bool organization_view = false;           // accountId ANY + AGGREGATE_ALL summaries
     std::optional<TimePoint> jobs_since;      // incremental: only jobs changed since then
