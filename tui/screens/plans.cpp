@@ -45,7 +45,7 @@ void add_rule(LineBuilder& out, const ScreenContext& ctx, const model::BackupRul
                 if (width >= 110) head.add("  (" + full_time(next) + ")", Role::Dim);
             }
         }
-        if (width >= 120) head.add("   " + rule.schedule_expression, Role::Dim);
+        if (width >= 150) head.add("   " + rule.schedule_expression, Role::Dim);
     }
     Line& life = out.line();
     life.add(indent);

@@ -77,8 +77,12 @@ public:
             else if (s->snapshot_type == "automated") ++automated;
             else if (s->snapshot_type == "awsbackup") ++backup;
         }
-        cells[kDbSnapshots] = {fmt::format("{} auto {} man {} bkp {} copy", automated, manual, backup, copies),
-                               copies > 0 ? Role::Normal : Role::Dim};
+        std::string counts;
+        for (const auto& [n, what] : {std::pair{automated, "auto"}, std::pair{manual, "manual"},
+                                      std::pair{backup, "backup"}, std::pair{copies, "copy"}}) {
+            if (n > 0) counts += fmt::format("{}{} {}", counts.empty() ? "" : " ", n, what);
+        }
+        cells[kDbSnapshots] = {counts.empty() ? "none" : counts, copies > 0 ? Role::Normal : Role::Dim};
         cells[kDbEngine] = {db.engine, Role::Dim};
         cells[kDbRegion] = {db.region, Role::Dim};
     }
