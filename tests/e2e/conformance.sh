@@ -4,7 +4,7 @@
 # an operator relies on (counts under the CLI's own paging and --page-size,
 # filters, a restore to COMPLETED, a point-in-time restore, the errors). The
 # CLI must parse every answer. Then every recorded response body is checked
-# against the service models (validate_responses.py).
+# against the service models (conformance/validate_responses.py).
 #
 # Needs $VAULTDECK (the binary) and $ROOT (the repository); run by scripts/test.
 set -euo pipefail
@@ -12,8 +12,8 @@ set -euo pipefail
 ROOT="${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
 MODELS="${VAULTDECK_MODELS:-$ROOT/../shared/testdata/aws-models}"
 AWS=/usr/bin/aws
-E2E="$(cd "$(dirname "$0")" && pwd)"
-source "$E2E/conformance_lib.sh"
+E2E="$(cd "$(dirname "$0")" && pwd)/conformance"
+source "$E2E/lib.sh"
 
 work="$(mktemp -d)"
 pids=()
@@ -49,7 +49,7 @@ start_sim demo --scenario demo
 DEMO="$SIM_URL"
 
 SECTION=changes
-source "$E2E/conformance_changes.sh"   # starts jobs that run while the listings are checked
+source "$E2E/changes.sh"   # starts jobs that run while the listings are checked
 run_sections backup_points backup_jobs rds sts_s3
 SECTION=changes
 finish_changes

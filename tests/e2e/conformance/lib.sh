@@ -58,7 +58,7 @@ failures() { wc -l <"$work/failures" 2>/dev/null || echo 0; }
 run_sections() {
   local name section_pids=()
   for name in "$@"; do
-    ( SECTION="$name"; source "$E2E/conformance_$name.sh" ) >"$work/$name.log" 2>&1 &
+    ( SECTION="$name"; source "$E2E/$name.sh" ) >"$work/$name.log" 2>&1 &
     section_pids+=($!)
   done
   for pid in "${section_pids[@]}"; do wait "$pid" || echo "section $pid ended with status $?" >>"$work/failures"; done
