@@ -132,8 +132,18 @@ check "f on jobs shows failed jobs" jobs_failed
 help_overlay() { keys main "?" && wait_for main "Keys: " && keys main Escape && wait_gone main "Keys: "; }
 check "? shows the keys and Esc closes" help_overlay
 
+# The mouse (xterm X10 reports, as tmux passes them on): a click on a tab, the wheel.
+mouse() {  # target button-char x y
+  tm send-keys -t "$1" -l "$(printf '\033[M%s%b%b' "$2" "\\x$(printf %x $(($3 + 33)))" "\\x$(printf %x $(($4 + 33)))")"
+}
+click() { mouse "$1" " " "$2" "$3"; mouse "$1" "#" "$2" "$3"; }
+mouse_tab() { keys main 1 && wait_for main "Findings" && click main 37 1 && wait_for main "Jobs +kind"; }
+check "a click on the Jobs tab opens Jobs" mouse_tab
+mouse_wheel() { keys main 2 && wait_for main "by resource  1/" && mouse main a 20 10 && wait_gone main "by resource  1/"; }
+check "the wheel scrolls the recovery points" mouse_wheel
+
 # Resize: wide, too small, back.
-resize_wide() { tm resize-window -t main -x 200 -y 50 && wait_for main "Jobs +kind.{100,}|Status message.{40,}"; }
+resize_wide() { keys main 3 && wait_for main "Jobs +kind" && tm resize-window -t main -x 200 -y 50 && wait_for main "Jobs +kind.{100,}|Status message.{40,}"; }
 check "resizing to 200x50 redraws" resize_wide
 too_small() { tm resize-window -t main -x 70 -y 20 && wait_for main "terminal too small"; }
 check "below 80x24 shows the too-small screen" too_small

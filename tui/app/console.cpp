@@ -45,8 +45,9 @@ std::vector<KeyBinding> help_bindings(const std::vector<KeyBinding>& bindings) {
             KeyBinding shown = b;
             shown.key = widgets::key_label(b.key);
             out.push_back(shown);
-        } else {
-            it->key += " " + widgets::key_label(b.key);
+        } else if (const std::string label = widgets::key_label(b.key);
+                   (" " + it->key + " ").find(" " + label + " ") == std::string::npos) {
+            it->key += " " + label;
         }
     }
     return out;
