@@ -36,7 +36,7 @@ struct SimOptions {
     bool verify_signatures = true;
     std::shared_ptr<const Clock> wall_clock;  // default: the system clock
     std::optional<TimePoint> start_time;      // simulated start; default: the wall clock's now
-    int threads = 8;                // HTTP worker threads
+    int threads = 32;               // HTTP worker threads (an idle kept-alive connection holds one)
     // Reserved for issue 6 (each RDS instance backed by a database on a real
     // PostgreSQL, libpq conninfo); start() refuses a non-empty value for now.
     std::string postgres;

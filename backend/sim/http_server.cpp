@@ -51,10 +51,10 @@ bool added_by_httplib(const std::string& name) {
 class HttplibServer final : public HttpServer {
 public:
     HttplibServer(Simulator& simulator, int threads) : simulator_(simulator) {
-        size_t n = threads > 0 ? static_cast<size_t>(threads) : 8;
+        size_t n = threads > 0 ? static_cast<size_t>(threads) : 32;
         server_.new_task_queue = [n] { return new httplib::ThreadPool(n); };
         server_.set_keep_alive_max_count(10000);
-        server_.set_keep_alive_timeout(30);
+        server_.set_keep_alive_timeout(10);
         server_.set_payload_max_length(16 * 1024 * 1024);
         // Answers go out as header and body writes; without TCP_NODELAY the
         // second write of a kept-alive connection waits for a delayed ACK.
