@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "console/support/console_fixture.hpp"
+#include "console/support/sample_snapshot.hpp"
+#include "tui/app/ascii_canvas.hpp"
 #include "tui/app/command_line.hpp"
 #include "tui/app/keys.hpp"
 
@@ -184,4 +186,15 @@ TEST(KeysTest, OverridesMoveTheKeyAndDropTheOldHolder) {
     ASSERT_EQ(out.size(), 1u);
     EXPECT_EQ(out[0].key, "x");
     EXPECT_EQ(out[0].command, "quit");
+}
+
+TEST(AsciiTest, NonUtf8TerminalsGetOnlyAsciiInTheSameColumns) {
+    EXPECT_EQ(tui::to_ascii("a → b … ✓ 日"), "a > b ~ + ??");
+    for (const char* key : {"1", "2", "3", "4", "5", "6", "7", "8"}) {
+        auto console = std::make_unique<tui::Console>(sample_options(), widgets::mono_theme(widgets::ascii_glyphs()));
+        console->set_snapshot(std::make_shared<poll::Snapshot>(sample_snapshot()));
+        type(*console, key);
+        const std::string text = frame_text(*console, 100, 30);
+        for (unsigned char c : text) ASSERT_LT(c, 0x80) << "screen " << key << ":\n" << text;
+    }
 }

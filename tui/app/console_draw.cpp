@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "tui/app/ascii_canvas.hpp"
 #include "tui/app/chrome.hpp"
 #include "tui/app/console.hpp"
 #include "tui/app/console_impl.hpp"
@@ -36,7 +37,9 @@ std::string scope_label(const Scope& scope) {
 
 }  // namespace
 
-void Console::draw(widgets::Canvas& canvas) {
+void Console::draw(widgets::Canvas& target) {
+    AsciiCanvas ascii(target);
+    widgets::Canvas& canvas = impl_->theme.glyphs().utf8 ? target : ascii;
     const Layout l = layout_for(canvas.width(), canvas.height());
     if (l.too_small) {
         draw_too_small(canvas);
@@ -52,7 +55,9 @@ void Console::draw(widgets::Canvas& canvas) {
     draw_footer(footer);
 }
 
-void Console::draw_header(widgets::Canvas& row) {
+void Console::draw_header(widgets::Canvas& target) {
+    AsciiCanvas ascii(target);
+    widgets::Canvas& row = impl_->theme.glyphs().utf8 ? target : ascii;
     const ScreenContext ctx = impl_->context();
     tui::draw_header(row, header_model(*impl_->snapshot, ctx.now, ctx.read_only, impl_->scope), impl_->theme);
 }
@@ -62,7 +67,9 @@ std::string Console::header_key() const {
     return header_model(*impl_->snapshot, ctx.now, ctx.read_only, impl_->scope).key();
 }
 
-void Console::draw_tabs(widgets::Canvas& row) {
+void Console::draw_tabs(widgets::Canvas& target) {
+    AsciiCanvas ascii(target);
+    widgets::Canvas& row = impl_->theme.glyphs().utf8 ? target : ascii;
     Impl& s = *impl_;
     s.width = row.width();
     std::vector<std::string> labels;
@@ -81,7 +88,9 @@ std::string Console::tabs_key() const {
     return fmt::format("{}|{}|{}", impl_->active, impl_->scope.profile, impl_->scope.region);
 }
 
-void Console::draw_body(widgets::Canvas& body) {
+void Console::draw_body(widgets::Canvas& target) {
+    AsciiCanvas ascii(target);
+    widgets::Canvas& body = impl_->theme.glyphs().utf8 ? target : ascii;
     Impl& s = *impl_;
     const ScreenContext ctx = s.context();
     s.screens[s.active]->render(ctx, body);
@@ -101,7 +110,9 @@ std::string Console::footer_key(int width) const {
     return key;
 }
 
-void Console::draw_footer(widgets::Canvas& row) {
+void Console::draw_footer(widgets::Canvas& target) {
+    AsciiCanvas ascii(target);
+    widgets::Canvas& row = impl_->theme.glyphs().utf8 ? target : ascii;
     Impl& s = *impl_;
     const auto& theme = s.theme;
     const int width = row.width();
