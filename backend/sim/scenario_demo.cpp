@@ -29,7 +29,7 @@
 //                           prod-db-restored-<date> running
 //   failed-restore          a restore into the existing dev-db, 30 days ago
 //   failed-jobs-90d         the randomly failed jobs of the history (count in detail)
-// Nothing fails at random in the last three days, so these are the only
+// Nothing fails at random in the last seven days, so these are the only
 // recent problems.
 #include <fmt/format.h>
 
@@ -235,12 +235,12 @@ Result<std::vector<PlantedProblem>> build_demo(ScenarioBuilder& b) {
                 set_outcome(job, "FAILED", "An internal error occurred while backing up file system prod-shared-files. Retry the backup job.",
                             "AWSServiceError");
             }
-        } else if (job.creation >= now - days(3) && job.outcome != "COMPLETED") {
+        } else if (job.creation >= now - days(7) && job.outcome != "COMPLETED") {
             set_outcome(job, "COMPLETED", "", "SUCCESS");
         }
     });
     b.history(east, dev_plan, now - days(90), odds, [&](BackupJob& job, const BackupRule&, int) {
-        if (job.creation >= now - days(3) && job.outcome != "COMPLETED") set_outcome(job, "COMPLETED", "", "SUCCESS");
+        if (job.creation >= now - days(7) && job.outcome != "COMPLETED") set_outcome(job, "COMPLETED", "", "SUCCESS");
     });
     planted.push_back({"missed-backups", kEast, efs,
                        "prod-shared-files: the last two daily backups did not complete (EXPIRED " + format_iso8601(last_daily) +

@@ -4,6 +4,10 @@
 // through job history) so that 100000 of them are ready in well under a
 // second; the last three days also get their backup jobs. Plan rules fire
 // twelve hours away from the start time.
+//
+// Measured (RelWithDebInfo, the shared 2-core build machine under load):
+// `vaultdeck sim serve --scenario large --scale 100000` prints its listening
+// line 1.4 to 2.7 s after start, holding about 185 MB.
 #include <algorithm>
 
 #include <fmt/format.h>
