@@ -43,6 +43,11 @@ int run_render(const GlobalOptions& g, const RenderOptions& o) {
         std::fprintf(stderr, "vaultdeck: --size must be COLSxROWS, e.g. 120x40 (got '%s')\n", o.size.c_str());
         return kExitUsage;
     }
+    if (!tui::Console(tui::ConsoleOptions{}, widgets::mono_theme()).show_screen(o.screen)) {
+        std::fprintf(stderr, "vaultdeck: unknown screen '%s' (one of: %s)\n", o.screen.c_str(),
+                     tui::screen_names().c_str());
+        return kExitUsage;
+    }
     auto env = open_environment(g, EnvironmentUse::Headless);
     if (!env) {
         std::fprintf(stderr, "vaultdeck: %s\n", env.error().to_string().c_str());
@@ -55,11 +60,7 @@ int run_render(const GlobalOptions& g, const RenderOptions& o) {
                                                           .utf8 = widgets::locale_is_utf8()})
                                   : widgets::mono_theme(widgets::glyphs_for_locale());
     tui::Console console(tui::console_options(config, g.read_only), std::move(theme));
-    if (!console.show_screen(o.screen)) {
-        std::fprintf(stderr, "vaultdeck: unknown screen '%s' (one of: %s)\n", o.screen.c_str(),
-                     tui::screen_names().c_str());
-        return kExitUsage;
-    }
+    console.show_screen(o.screen);
     console.set_snapshot((*env)->poller().poll_once());
     widgets::MemoryCanvas canvas(cols, rows);
     console.draw(canvas);

@@ -196,5 +196,23 @@ check "NO_COLOR=1 draws without colours" no_colour
 tm -f /dev/null new-session -d -s main2 -x 100 -y 30 "'$VAULTDECK' --demo; sleep 600"
 check "without NO_COLOR the same screen has colours" colour
 
+# `vaultdeck render` draws the same screens to stdout.
+render_rp() {
+  "$VAULTDECK" render --demo --screen rp --size 100x30 > "$WORK/rp.txt" && grep -q "Recovery points by resource" "$WORK/rp.txt" &&
+    [ "$(wc -l < "$WORK/rp.txt")" = 30 ] && ! grep -q $'\e' "$WORK/rp.txt"
+}
+check "render --screen rp draws 30 plain rows of recovery points" render_rp
+render_ansi() { "$VAULTDECK" render --demo --screen jobs --size 100x30 --ansi > "$WORK/jobs.ans" && grep -Pq "$colour_sgr" "$WORK/jobs.ans"; }
+check "render --ansi keeps the colours" render_ansi
+render_bad() {
+  local rc=0
+  "$VAULTDECK" render --screen nonsense >/dev/null 2>"$WORK/err" || rc=$?
+  [ "$rc" = 64 ] && grep -q "unknown screen 'nonsense'" "$WORK/err" || return 1
+  rc=0
+  "$VAULTDECK" render --demo --size 12by4 >/dev/null 2>"$WORK/err" || rc=$?
+  [ "$rc" = 64 ] && grep -q "COLSxROWS" "$WORK/err"
+}
+check "render rejects an unknown screen and a bad size (exit 64)" render_bad
+
 echo "console e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
