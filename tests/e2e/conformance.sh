@@ -48,11 +48,9 @@ CHANGES="$SIM_URL"
 start_sim demo --scenario demo
 DEMO="$SIM_URL"
 
-SECTION=changes
-source "$E2E/changes.sh"   # starts jobs that run while the listings are checked
-run_sections backup_points backup_jobs rds sts_s3
-SECTION=changes
-finish_changes
+run_sections changes backup_points backup_jobs rds sts_s3
+SECTION=finish
+source "$E2E/finish.sh"
 
 echo "== conformance: validating recorded responses against the models"
 validation="$(python3 "$E2E/validate_responses.py" --models "$MODELS" "$RECORD")" || echo "validation" >>"$work/failures"

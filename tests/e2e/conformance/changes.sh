@@ -1,8 +1,8 @@
 # What changes AWS, through the CLI, on the fast-clock simulator (sourced by
 # conformance.sh): an on-demand backup, a restore job to COMPLETED with its
 # new DB instance, a point-in-time restore, a restore from a snapshot, a
-# cross-region snapshot copy, deleting an instance. The jobs are started
-# first; finish_changes waits for them after the listings are checked.
+# cross-region snapshot copy, deleting an instance. Runs beside the listing
+# sections; finish.sh then waits for the jobs it started.
 echo "== conformance: changes (small scenario, --speed 120)"
 C="$CHANGES"
 ROLE=arn:aws:iam::123456789012:role/service-role/AWSBackupDefaultServiceRole
@@ -42,19 +42,5 @@ cli_error "$C" InvalidParameterCombination rds delete-db-instance --db-instance-
 expect "delete-db-instance --skip-final-snapshot" \
   "$(cliq "$C" 'DBInstance.DBInstanceStatus' rds delete-db-instance --db-instance-identifier small-dev-db --skip-final-snapshot)" deleting
 
-# Waits for what was started above (simulated minutes, real seconds).
-finish_changes() {
-  echo "== conformance: waiting for the changes"
-  wait_for "restore job $RESTORE_JOB" 90 COMPLETED cliq "$C" 'Status' backup describe-restore-job --restore-job-id "$RESTORE_JOB"
-  expect "restore created" "$(cliq "$C" 'CreatedResourceArn' backup describe-restore-job --restore-job-id "$RESTORE_JOB")" \
-    arn:aws:rds:us-east-1:123456789012:db:small-db-restored
-  wait_for "restored instance small-db-restored" 60 available \
-    cliq "$C" 'DBInstances[0].DBInstanceStatus' rds describe-db-instances --db-instance-identifier small-db-restored
-  expect "restore onto the existing small-dev-db" "$(cliq "$C" 'Status' backup describe-restore-job --restore-job-id "$CLASH_JOB")" FAILED
-  wait_for "point-in-time restore small-db-pitr" 60 available \
-    cliq "$C" 'DBInstances[0].DBInstanceStatus' rds describe-db-instances --db-instance-identifier small-db-pitr
-  wait_for "backup job $BACKUP_JOB" 90 COMPLETED cliq "$C" 'State' backup describe-backup-job --backup-job-id "$BACKUP_JOB"
-  cli_error "$C" DBInstanceNotFound rds describe-db-instances --db-instance-identifier small-dev-db
-  expect "the new backup is listed by its resource" \
-    "$(cliq "$C" "length(RecoveryPoints[?BackupVaultName=='small-dev-vault'])" backup list-recovery-points-by-resource --resource-arn "$SMALL_DB")" 1
-}
+# finish.sh waits for these once the listings are checked.
+declare -p BACKUP_JOB RESTORE_JOB CLASH_JOB >"$work/changes.ids"

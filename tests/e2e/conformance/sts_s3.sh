@@ -31,7 +31,8 @@ D="$DEMO"
 jobs_all="$(cliq "$D" 'length(BackupJobs)' backup list-backup-jobs)"
 expect "demo list-backup-jobs --page-size 100 (of $jobs_all)" "$(cliq "$D" 'length(BackupJobs)' backup list-backup-jobs --page-size 100)" "$jobs_all"
 [ "$jobs_all" -gt 300 ] && ok "demo has 90 days of jobs ($jobs_all)" || fail "demo has only $jobs_all jobs"
-expect "demo jobs running now" "$(cliq "$D" 'length(BackupJobs)' backup list-backup-jobs --by-state RUNNING)" 1
+# Plan jobs may be running too when the suite runs near 03:00 UTC; the planted one is on demand.
+expect "demo on-demand job running now" "$(cliq "$D" 'length(BackupJobs[?!CreatedBy])' backup list-backup-jobs --by-state RUNNING)" 1
 points_all="$(cliq "$D" 'length(RecoveryPoints)' backup list-recovery-points-by-backup-vault --backup-vault-name prod-vault)"
 expect "demo prod-vault points --page-size 25" \
   "$(cliq "$D" 'length(RecoveryPoints)' backup list-recovery-points-by-backup-vault --backup-vault-name prod-vault --page-size 25)" "$points_all"
