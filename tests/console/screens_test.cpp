@@ -240,3 +240,21 @@ TEST(ScreensTest, EveryScreenDrawsAt80x24WithoutOverflow) {
         EXPECT_FALSE(canvas.row_text(23).empty()) << "footer on screen " << key;
     }
 }
+
+TEST(DrillsScreenTest, AwsRestoreTestsCountAsDrills) {
+    auto snapshot = sample_snapshot();
+    auto& restore = snapshot.regions[0].restore_jobs.at(0);
+    restore.restore_testing_plan_arn = "arn:aws:backup:eu-central-1:111122223333:restore-testing-plan:monthly-test";
+    restore.validation_status = "FAILED";
+    auto console = sample_console();
+    console->set_snapshot(std::make_shared<poll::Snapshot>(snapshot));
+    type(*console, "7");
+    const std::string text = frame_text(*console, 160, 40);
+    const std::string row = line_with(text, "06-12 09:00");
+    EXPECT_NE(row.find("users-db"), std::string::npos) << text;
+    EXPECT_NE(row.find("FAILED"), std::string::npos) << row;
+    EXPECT_NE(row.find("41 min"), std::string::npos) << row;
+    EXPECT_NE(row.find("0/1"), std::string::npos) << row;
+    EXPECT_NE(row.find("AWS test monthly-test"), std::string::npos) << row;
+    EXPECT_NE(text.find("History  1/3"), std::string::npos);
+}

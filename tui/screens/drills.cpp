@@ -29,28 +29,59 @@ std::vector<widgets::Column> drill_columns() {
         {"result", "Result", 6},
         {"rto", "RTO", 9, 0, Align::Right},
         {"target", "vs target", 12},
-        {"rpo", "Data age", 9, 0, Align::Right},
+        {"rpo", "Data age", 10, 0, Align::Right},
         {"checks", "Checks", 7, 0, Align::Right},
-        {"runbook", "Runbook", 14},
-        {"report", "Report", 16, 2},
+        {"runbook", "Runbook", 16, 2},
+        {"report", "Report", 12, 1},
     };
 }
 
 // A row source over the drill records, newest first.
 class DrillRows final : public widgets::RowSource {
 public:
-    explicit DrillRows(const ScreenContext& ctx) : hold_(ctx.shared), target_(ctx.rto_target) {
-        if (ctx.snapshot) {
-            for (const auto& d : ctx.snapshot->drills) drills_.push_back(&d);
+    explicit DrillRows(const ScreenContext& ctx) : target_(ctx.rto_target) {
+        if (ctx.snapshot) drills_ = ctx.snapshot->drills;
+        for (auto& d : restore_tests(ctx)) drills_.push_back(std::move(d));
+        std::sort(drills_.begin(), drills_.end(), [](const auto& a, const auto& b) { return a.started > b.started; });
+    }
+
+    // AWS Backup restore-testing jobs, as drill records: restore time, data
+    // age and the validation result.
+    static std::vector<poll::DrillRecord> restore_tests(const ScreenContext& ctx) {
+        std::vector<poll::DrillRecord> out;
+        for (const auto* rd : ctx.regions()) {
+            for (const auto& j : rd->restore_jobs) {
+                if (j.restore_testing_plan_arn.empty() || !j.creation_date) continue;
+                poll::DrillRecord d;
+                d.id = j.restore_job_id;
+                d.runbook = "AWS test " + arn_tail(j.restore_testing_plan_arn);
+                d.recovery_point_arn = j.recovery_point_arn;
+                d.resource = j.created_resource_arn;
+                d.started = *j.creation_date;
+                d.finished = j.completion_date;
+                if (j.completion_date) d.rto_seconds = std::chrono::duration<double>(*j.completion_date - *j.creation_date).count();
+                for (const auto* r : ctx.regions()) {
+                    for (const auto& rp : r->recovery_points) {
+                        if (rp.arn != j.recovery_point_arn) continue;
+                        d.resource = rp.resource_arn;
+                        if (rp.creation_date) d.rpo_seconds = std::chrono::duration<double>(*j.creation_date - *rp.creation_date).count();
+                    }
+                }
+                const bool validated = !j.validation_status.empty();
+                d.passed = validated ? j.validation_status == "SUCCESSFUL" : j.status == "COMPLETED";
+                d.checks_total = validated ? 1 : 0;
+                d.checks_passed = j.validation_status == "SUCCESSFUL" ? 1 : 0;
+                out.push_back(std::move(d));
+            }
         }
-        std::sort(drills_.begin(), drills_.end(), [](const auto* a, const auto* b) { return a->started > b->started; });
+        return out;
     }
 
     std::size_t row_count() const override { return drills_.size(); }
-    std::string row_id(std::size_t row) const override { return drills_[row]->id; }
+    std::string row_id(std::size_t row) const override { return drills_[row].id; }
 
     void format_row(std::size_t row, std::vector<widgets::TableCell>& cells) const override {
-        const auto& d = *drills_[row];
+        const auto& d = drills_[row];
         const auto rto = std::chrono::seconds(static_cast<long long>(d.rto_seconds));
         const bool within = rto <= target_;
         cells.assign(kDrColumnCount, {});
@@ -62,14 +93,14 @@ public:
                             within ? Role::Ok : Role::Warning};
         cells[kDrRpo] = {d.rpo_seconds > 0 ? widgets::human_duration(std::chrono::seconds(static_cast<long long>(d.rpo_seconds))) : "-",
                          Role::Dim};
-        cells[kDrChecks] = {fmt::format("{}/{}", d.checks_passed, d.checks_total),
+        cells[kDrChecks] = {d.checks_total == 0 ? "-" : fmt::format("{}/{}", d.checks_passed, d.checks_total),
                             d.checks_passed == d.checks_total ? Role::Ok : Role::Failed};
         cells[kDrRunbook] = {d.runbook, Role::Dim};
         cells[kDrReport] = {d.report_path.empty() ? "-" : d.report_path, Role::Dim};
     }
 
     widgets::SortKey sort_key(std::size_t row, std::size_t column) const override {
-        const auto& d = *drills_[row];
+        const auto& d = drills_[row];
         if (column == kDrStarted) return widgets::SortKey::of(to_epoch_seconds(d.started));
         if (column == kDrRto) return widgets::SortKey::of(d.rto_seconds);
         if (column == kDrRpo) return widgets::SortKey::of(d.rpo_seconds);
@@ -78,12 +109,11 @@ public:
         return widgets::SortKey::of(widgets::ascii_lower(cells[column].text));
     }
 
-    const poll::DrillRecord& drill(std::size_t row) const { return *drills_[row]; }
+    const poll::DrillRecord& drill(std::size_t row) const { return drills_[row]; }
 
 private:
-    poll::SnapshotPtr hold_;
     std::chrono::seconds target_;
-    std::vector<const poll::DrillRecord*> drills_;
+    std::vector<poll::DrillRecord> drills_;  // vaultdeck's drills and AWS restore tests
 };
 
 class DrillsScreen final : public Screen {

@@ -1,6 +1,7 @@
 // Screen 7, drills: what is due (the health model's drill findings), then
-// every restore drill on record: when, which resource, the measured RTO
-// against the target, the data age restored (RPO), and the checks passed.
+// every restore drill on record (vaultdeck's drill reports and AWS Backup
+// restore-testing jobs): when, which resource, the measured RTO against the
+// target, the data age restored (RPO), and the checks passed.
 #pragma once
 
 #include <memory>
