@@ -1,13 +1,157 @@
+// `vaultdeck drill run --runbook NAME|FILE --resource ARN|ID [--yes]
+// [--report-dir DIR]`: a restore-test drill headless (for cron), one
+// progress line per step, a Markdown and JSON report; exit 0 when it passed.
 #include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <string>
+#include <unistd.h>
 
+#include <fmt/format.h>
+
+#include "backend/aws/curl_transport.hpp"
+#include "backend/runbook/catalog.hpp"
+#include "backend/runbook/drill_runner.hpp"
+#include "backend/runbook/engine.hpp"
+#include "backend/sim/embedded.hpp"
+#include "backend/sim/sim_clock.hpp"
 #include "tui/commands.hpp"
 
 namespace vd::cli {
+namespace {
 
-// Placeholder until the drill command lands.
-int run_drill(const GlobalOptions&, const DrillOptions&) {
-    std::fprintf(stderr, "vaultdeck: drill command is not available in this build\n");
-    return kExitUnknown;
+// The demo simulator runs a minute of simulated time per real second, so a
+// demo drill's restore takes seconds; the engine reads the same clock.
+constexpr double kDemoSpeed = 60.0;
+
+// For the demo: asks the simulator to close each connection after its
+// answer, so stopping the simulator at exit does not wait on an idle one.
+class ClosingTransport final : public aws::HttpTransport {
+public:
+    explicit ClosingTransport(std::shared_ptr<aws::HttpTransport> inner) : inner_(std::move(inner)) {}
+    Result<aws::HttpResponse> send(const aws::HttpRequest& request) override {
+        aws::HttpRequest r = request;
+        r.headers.emplace_back("Connection", "close");
+        return inner_->send(r);
+    }
+
+private:
+    std::shared_ptr<aws::HttpTransport> inner_;
+};
+
+// Asks on the terminal for a typed confirmation (stdin must be a terminal).
+std::string ask_on_terminal(const std::string& prompt, const std::string& expected) {
+    if (::isatty(STDIN_FILENO) == 0) return {};
+    std::fprintf(stderr, "%s: type %s to continue: ", prompt.c_str(), expected.c_str());
+    std::fflush(stderr);
+    std::string line;
+    std::getline(std::cin, line);
+    return line;
+}
+
+// Asks on the terminal whether a command may run.
+bool approve_on_terminal(const std::string& command) {
+    if (::isatty(STDIN_FILENO) == 0) return false;
+    std::fprintf(stderr, "run this command?\n  %s\n[y/N] ", command.c_str());
+    std::fflush(stderr);
+    std::string line;
+    std::getline(std::cin, line);
+    return line == "y" || line == "Y" || line == "yes";
+}
+
+// Whether an endpoint URL points at this machine.
+bool loopback_endpoint(const std::string& url) {
+    return url.find("://127.") != std::string::npos || url.find("://localhost") != std::string::npos ||
+           url.find("://[::1]") != std::string::npos;
+}
+
+}  // namespace
+
+// Runs a drill headless and writes its report.
+int run_drill(const GlobalOptions& g, const DrillOptions& o) {
+    auto rb = runbook::find_runbook(o.runbook, runbook::user_runbook_dir());
+    if (!rb) {
+        std::fprintf(stderr, "vaultdeck: %s\n", rb.error().message.c_str());
+        return kExitWarning;
+    }
+    if (o.resource.empty()) {
+        std::fprintf(stderr, "vaultdeck: drill run needs --resource (a DB instance identifier or ARN)\n");
+        return kExitUsage;
+    }
+
+    aws::SessionOptions so;
+    so.profile = g.profile;
+    so.region = g.regions.empty() ? std::string() : g.regions.front();
+    so.endpoint_url = g.endpoint_url;
+    so.read_only = g.read_only;
+    std::unique_ptr<sim::EmbeddedSimulator> demo;
+    std::shared_ptr<const Clock> clock = system_clock();
+    if (g.demo) {
+        sim::SimOptions simo;
+        simo.speed = kDemoSpeed;
+        simo.start_time = clock->now();
+        clock = std::make_shared<sim::SimClock>(system_clock(), kDemoSpeed, *simo.start_time);
+        demo = std::make_unique<sim::EmbeddedSimulator>(simo);
+        auto port = demo->start();
+        if (!port) {
+            std::fprintf(stderr, "vaultdeck: cannot start the demo simulator: %s\n", port.error().message.c_str());
+            return kExitWarning;
+        }
+        ::setenv("AWS_ACCESS_KEY_ID", "test", 1);
+        ::setenv("AWS_SECRET_ACCESS_KEY", "test", 1);
+        ::unsetenv("AWS_SESSION_TOKEN");
+        ::setenv("AWS_EC2_METADATA_DISABLED", "true", 1);
+        so.profile.clear();
+        so.endpoint_url = demo->endpoint_url();
+        so.transport = std::make_shared<ClosingTransport>(aws::make_curl_transport());
+        if (so.region.empty()) so.region = "us-east-1";
+    }
+    so.clock = clock;
+    auto backends = runbook::open_session_backends(so);
+    if (!backends) {
+        std::fprintf(stderr, "vaultdeck: %s\n", backends.error().to_string().c_str());
+        return kExitUnknown;
+    }
+
+    runbook::EngineOptions eo;
+    eo.backend = backends->backend;
+    eo.backend_for_region = backends->for_region;
+    eo.clock = clock;
+    eo.read_only = g.read_only;
+    eo.auto_confirm = o.yes;
+    if (!o.report_dir.empty()) eo.report_dir = o.report_dir;
+    eo.sql = runbook::make_libpq_runner();
+    if (g.demo || loopback_endpoint(so.endpoint_url)) eo.sql = runbook::make_loopback_only_runner(eo.sql);
+    runbook::Variables inputs{{"resource", o.resource}};
+    if (g.demo) inputs["demo"] = "true";
+    auto engine = runbook::start_engine(*rb, inputs, eo);
+    if (!engine) {
+        std::fprintf(stderr, "vaultdeck: %s\n", engine.error().message.c_str());
+        return kExitWarning;
+    }
+    fmt::print("drill {} ({}) on {}{}\n", (*engine)->state().id, rb->name, o.resource, g.read_only ? " [read-only: dry run]" : "");
+    std::fflush(stdout);
+
+    runbook::DrillRunOptions ro;
+    ro.yes = o.yes;
+    ro.ask = ask_on_terminal;
+    ro.approve = approve_on_terminal;
+    ro.clock = clock;
+    ro.progress = [](const std::string& line) {
+        fmt::print("{}\n", line);
+        std::fflush(stdout);
+    };
+    auto result = runbook::run_headless(**engine, ro);
+    if (!result) {
+        std::fprintf(stderr, "vaultdeck: %s\n", result.error().message.c_str());
+        return kExitWarning;
+    }
+    if (!result->message.empty() && result->outcome == "stopped")
+        std::fprintf(stderr, "vaultdeck: stopped: %s\n(continue with `vaultdeck resume %s`)\n", result->message.c_str(),
+                     result->wizard_id.c_str());
+    fmt::print("report: {}\n", result->report_markdown);
+    fmt::print("result: {}\n", result->passed ? "PASSED" : "FAILED");
+    return result->passed ? kExitOk : kExitWarning;
 }
 
 }  // namespace vd::cli

@@ -1,14 +1,133 @@
+// `vaultdeck resume [WIZARD-ID]`: continues an interrupted restore or drill
+// where it stopped. The engine first looks for a restore the interrupted
+// run may already have started, so resuming never starts a second one.
 #include <cstdio>
+#include <iostream>
 #include <string>
+#include <unistd.h>
 
+#include <fmt/format.h>
+
+#include "backend/core/time_format.hpp"
+#include "backend/runbook/drill_runner.hpp"
+#include "backend/runbook/engine.hpp"
 #include "tui/commands.hpp"
 
 namespace vd::cli {
+namespace {
 
-// Placeholder until the resume command lands.
-int run_resume(const GlobalOptions&, const std::string&) {
-    std::fprintf(stderr, "vaultdeck: resume command is not available in this build\n");
-    return kExitUnknown;
+// Asks on the terminal for a typed confirmation.
+std::string ask_on_terminal(const std::string& prompt, const std::string& expected) {
+    if (::isatty(STDIN_FILENO) == 0) return {};
+    std::fprintf(stderr, "%s: type %s to continue: ", prompt.c_str(), expected.c_str());
+    std::fflush(stderr);
+    std::string line;
+    std::getline(std::cin, line);
+    return line;
+}
+
+// Asks on the terminal whether a command may run.
+bool approve_on_terminal(const std::string& command) {
+    if (::isatty(STDIN_FILENO) == 0) return false;
+    std::fprintf(stderr, "run this command?\n  %s\n[y/N] ", command.c_str());
+    std::fflush(stderr);
+    std::string line;
+    std::getline(std::cin, line);
+    return line == "y" || line == "Y" || line == "yes";
+}
+
+// The newest unfinished wizard, or an error listing what there is.
+Result<std::string> newest_unfinished(const std::filesystem::path& dir) {
+    auto all = runbook::list_wizards(dir);
+    for (const auto& w : all)
+        if (!w.finished) return w.id;
+    return make_error(ErrorKind::NotFound, all.empty() ? "there is no saved wizard to resume"
+                                                       : fmt::format("every saved wizard has finished (newest: {}, {})", all[0].id, all[0].outcome));
+}
+
+}  // namespace
+
+// Continues a saved wizard headless, asking on the terminal where it must.
+int run_resume(const GlobalOptions& g, const std::string& wizard_id) {
+    auto dir = runbook::default_wizard_dir();
+    std::string id = wizard_id;
+    if (id.empty()) {
+        auto newest = newest_unfinished(dir);
+        if (!newest) {
+            std::fprintf(stderr, "vaultdeck: %s\n", newest.error().message.c_str());
+            return kExitWarning;
+        }
+        id = *newest;
+    }
+    auto state = runbook::load_wizard_state(id, dir);
+    if (!state) {
+        std::fprintf(stderr, "vaultdeck: %s\n", state.error().message.c_str());
+        return kExitWarning;
+    }
+    if (state->finished) {
+        std::fprintf(stderr, "vaultdeck: wizard %s has already finished (%s)\n", id.c_str(), state->outcome.c_str());
+        return kExitWarning;
+    }
+    if (auto demo = state->values.find("demo"); demo != state->values.end() && demo->second == "true") {
+        std::fprintf(stderr, "vaultdeck: wizard %s ran on the demo simulator, whose state ended with it; it cannot be resumed\n", id.c_str());
+        return kExitWarning;
+    }
+    if (g.demo) {
+        std::fprintf(stderr, "vaultdeck: resume works on the account the wizard started in; --demo cannot resume it\n");
+        return kExitUsage;
+    }
+
+    aws::SessionOptions so;
+    so.profile = g.profile.empty() ? state->profile : g.profile;
+    so.region = g.regions.empty() ? state->region : g.regions.front();
+    so.endpoint_url = g.endpoint_url;
+    so.read_only = g.read_only || state->read_only;
+    auto backends = runbook::open_session_backends(so);
+    if (!backends) {
+        std::fprintf(stderr, "vaultdeck: %s\n", backends.error().to_string().c_str());
+        return kExitUnknown;
+    }
+    runbook::EngineOptions eo;
+    eo.backend = backends->backend;
+    eo.backend_for_region = backends->for_region;
+    eo.read_only = so.read_only;
+    eo.auto_confirm = state->auto_confirm;
+    if (!state->values["report_markdown"].empty())
+        eo.report_dir = std::filesystem::path(state->values["report_markdown"]).parent_path();
+    std::string endpoint = so.endpoint_url;
+    eo.sql = runbook::make_libpq_runner();
+    if (endpoint.find("://127.") != std::string::npos || endpoint.find("://localhost") != std::string::npos)
+        eo.sql = runbook::make_loopback_only_runner(eo.sql);
+    auto engine = runbook::resume_engine(*state, eo);
+    if (!engine) {
+        std::fprintf(stderr, "vaultdeck: %s\n", engine.error().message.c_str());
+        return kExitWarning;
+    }
+    const auto& rb = (*engine)->runbook();
+    size_t at = (*engine)->current_index();
+    fmt::print("resuming {} ({}), at step {}/{}: {}\n", id, rb.name, at + 1, rb.steps.size(),
+               (*engine)->display(rb.steps[at].title.empty() ? rb.steps[at].id : rb.steps[at].title));
+    if (state->restore_phase == runbook::kPhaseSending)
+        fmt::print("the restore may have been sent before the interruption: looking for it before sending anything\n");
+    std::fflush(stdout);
+
+    runbook::DrillRunOptions ro;
+    ro.yes = state->auto_confirm;
+    ro.ask = ask_on_terminal;
+    ro.approve = approve_on_terminal;
+    ro.progress = [](const std::string& line) {
+        fmt::print("{}\n", line);
+        std::fflush(stdout);
+    };
+    auto result = runbook::run_headless(**engine, ro);
+    if (!result) {
+        std::fprintf(stderr, "vaultdeck: %s\n", result.error().message.c_str());
+        return kExitWarning;
+    }
+    if (result->outcome == "stopped") std::fprintf(stderr, "vaultdeck: stopped: %s\n", result->message.c_str());
+    fmt::print("report: {}\n", result->report_markdown);
+    fmt::print("result: {}\n", result->passed ? "PASSED" : "FAILED");
+    return result->passed ? kExitOk : kExitWarning;
 }
 
 }  // namespace vd::cli

@@ -8,6 +8,9 @@
 namespace vd::runbook {
 namespace {
 
+// While waiting, a line when the state changes, and at least this often.
+constexpr Seconds kWaitLineEvery{300};
+
 // "[3/11] preflight  Preflight checks: done — 5 checks passed".
 std::string step_line(const Engine& engine, size_t index, const Step& step, StepStatus status, const std::string& message) {
     std::string title = step.title.empty() ? step.id : engine.display(step.title);
@@ -82,6 +85,7 @@ Result<DrillRunResult> run_headless(Engine& engine, const DrillRunOptions& o) {
     DrillRunResult result;
     result.wizard_id = engine.state().id;
     std::string last_wait_state;
+    Seconds last_wait_line{0};
     while (!engine.finished()) {
         size_t index = engine.current_index();
         const Step& step = engine.current_step();
@@ -101,10 +105,12 @@ Result<DrillRunResult> run_headless(Engine& engine, const DrillRunOptions& o) {
         }
         if (!adv->moved && adv->status == StepStatus::Current) {
             auto progress = engine.wait_progress();
-            std::string state = progress ? progress->state + "/" + progress->percent : adv->message;
-            if (state != last_wait_state) {
+            std::string state = progress ? progress->state : adv->message;
+            Seconds elapsed = progress ? progress->elapsed : Seconds(0);
+            if (state != last_wait_state || elapsed - last_wait_line >= kWaitLineEvery) {
                 say("        " + adv->message);
                 last_wait_state = state;
+                last_wait_line = elapsed;
             }
             sleep(step.interval);
             continue;

@@ -91,7 +91,7 @@ private:
             error(rb_.where_name, fmt::format("bad runbook name '{}': use lower-case letters, digits and hyphens", rb_.name));
         if (rb_.title.empty()) warning(rb_.where_name, "the runbook has no title");
         if (rb_.where_kind.line == 0) error({1, 1}, "the runbook has no kind (restore, drill or checklist)");
-        if (rb_.steps.empty()) error({1, 1}, "the runbook has no steps ([[steps]])");
+        if (rb_.steps.empty() && rb_.step_tables == 0) error({1, 1}, "the runbook has no steps ([[steps]])");
     }
 
     // Per-kind parameter checks and the order rules.

@@ -76,6 +76,15 @@ std::shared_ptr<RestoreBackend> make_services_backend(ServicesBackendOptions opt
 // A factory that builds service backends for any region of a session.
 BackendFactory session_backend_factory(std::shared_ptr<aws::Session> session);
 
+// The backend of a session's region and a factory for its other regions.
+struct SessionBackends {
+    std::shared_ptr<RestoreBackend> backend;
+    BackendFactory for_region;
+};
+
+// Resolves a session (profile, region, credentials, endpoints) and builds its backends.
+Result<SessionBackends> open_session_backends(const aws::SessionOptions& options);
+
 // Whether an error says a DB instance does not exist.
 bool is_instance_not_found(const Error& e);
 

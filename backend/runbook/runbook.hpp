@@ -139,6 +139,7 @@ struct Runbook {
     std::string source;  // the TOML text, kept so a resumed wizard runs what it started
     SourceLine where_name;
     SourceLine where_kind;
+    size_t step_tables = 0;  // [[steps]] tables in the file, readable or not
 };
 
 // The names every template may use besides form fields: source, resource,

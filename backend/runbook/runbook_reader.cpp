@@ -278,6 +278,7 @@ public:
                 rb.rpo_target = duration(v, key);
             } else if (key == "steps") {
                 auto steps = tables(v, "steps");
+                rb.step_tables = steps.size();
                 for (size_t i = 0; i < steps.size(); ++i)
                     if (auto s = read_step(*steps[i], i)) rb.steps.push_back(std::move(*s));
             }

@@ -184,6 +184,18 @@ BackendFactory session_backend_factory(std::shared_ptr<aws::Session> session) {
     };
 }
 
+// A session and its backends.
+Result<SessionBackends> open_session_backends(const aws::SessionOptions& options) {
+    auto session = aws::make_session(options);
+    if (!session) return session.error();
+    SessionBackends out;
+    out.for_region = session_backend_factory(*session);
+    auto b = out.for_region((*session)->region());
+    if (!b) return b.error();
+    out.backend = *b;
+    return out;
+}
+
 // Whether an error says a DB instance does not exist.
 bool is_instance_not_found(const Error& e) {
     return e.code == "DBInstanceNotFound" || e.code == "DBInstanceNotFoundFault" ||

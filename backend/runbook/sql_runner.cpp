@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include <arpa/inet.h>
+
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
@@ -91,7 +93,36 @@ public:
     }
 };
 
+// Refuses connections to anything but this machine.
+class LoopbackOnlyRunner final : public SqlRunner {
+public:
+    explicit LoopbackOnlyRunner(std::shared_ptr<SqlRunner> inner) : inner_(std::move(inner)) {}
+    Result<std::unique_ptr<SqlSession>> connect(const ConnectionParams& p) override {
+        if (!is_loopback_host(p.host))
+            return make_error(ErrorKind::InvalidInput,
+                              fmt::format("not connecting to {}: against the simulator, checks only reach databases on this "
+                                          "machine (the simulator's --postgres)", p.host.empty() ? "the default host" : p.host),
+                              "sql");
+        return inner_->connect(p);
+    }
+
+private:
+    std::shared_ptr<SqlRunner> inner_;
+};
+
 }  // namespace
+
+// Whether a host names this machine.
+bool is_loopback_host(const std::string& host) {
+    if (host == "localhost" || host == "::1" || (!host.empty() && host[0] == '/')) return true;
+    in_addr a{};
+    return ::inet_pton(AF_INET, host.c_str(), &a) == 1 && (ntohl(a.s_addr) >> 24) == 127;
+}
+
+// A runner limited to loopback hosts.
+std::shared_ptr<SqlRunner> make_loopback_only_runner(std::shared_ptr<SqlRunner> inner) {
+    return std::make_shared<LoopbackOnlyRunner>(std::move(inner));
+}
 
 // The connection in words, without secrets.
 std::string describe_connection(const ConnectionParams& p) {

@@ -41,4 +41,12 @@ public:
 // The libpq implementation.
 std::shared_ptr<SqlRunner> make_libpq_runner();
 
+// Wraps a runner so that it connects only to loopback hosts (127.0.0.0/8,
+// ::1, localhost, a Unix socket folder): for the demo and the simulator,
+// whose instances must never send a check to a real address.
+std::shared_ptr<SqlRunner> make_loopback_only_runner(std::shared_ptr<SqlRunner> inner);
+
+// Whether a host names this machine.
+bool is_loopback_host(const std::string& host);
+
 }  // namespace vd::runbook

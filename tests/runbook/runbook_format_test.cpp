@@ -106,6 +106,7 @@ colour = "red"
     ASSERT_NE(key, nullptr);
     EXPECT_EQ(key->line, 15);
     EXPECT_EQ(format_diagnostic(*key, "x.toml").rfind("x.toml:15:", 0), 0u);
+    EXPECT_EQ(find(ds, "no steps"), nullptr) << "an unreadable step is still a step";
 }
 
 TEST(RunbookLint, MissingParametersAreErrors) {
