@@ -385,3 +385,46 @@ TEST(EngineState, AbortSaysWhatWasLeftBehind) {
     EXPECT_TRUE(e->finished());
     EXPECT_EQ(e->state().outcome, "aborted");
 }
+
+TEST(EngineState, CommandRunsOnlyAfterApprovalWithoutAShell) {
+    Fixture f;
+    auto rb = load_runbook(R"(name = "smoke"
+title = "Smoke tests"
+kind = "checklist"
+
+[[steps]]
+kind = "form"
+[[steps.fields]]
+name = "target"
+default = "{source}-copy"
+
+[[steps]]
+kind = "command"
+id = "smoke"
+argv = ["/bin/echo", "checking", "{target}", "$HOME;"]
+)", "smoke.toml");
+    ASSERT_TRUE(rb.ok()) << rb.error().message;
+    auto e = start_engine(*rb, {{"source", "prod-db"}}, f.options());
+    ASSERT_TRUE(e.ok());
+    ASSERT_TRUE((*e)->next().ok());
+    EXPECT_EQ((*e)->command_text(), "/bin/echo checking prod-db-copy '$HOME;'");
+    auto refused = (*e)->next();
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("approve the command"), std::string::npos);
+    ASSERT_TRUE((*e)->approve_command().ok());
+    auto ran = (*e)->next();
+    ASSERT_TRUE(ran.ok()) << ran.error().message;
+    EXPECT_EQ(ran->status, StepStatus::Done);
+    const auto& rec = (*e)->state().steps[1];
+    EXPECT_EQ(rec.output, "checking prod-db-copy $HOME;\n");
+    EXPECT_EQ(rec.exit_code, std::optional<int>(0));
+    EXPECT_TRUE((*e)->finished());
+
+    auto ro = start_engine(*rb, {{"source", "prod-db"}}, f.options(true));
+    ASSERT_TRUE(ro.ok());
+    ASSERT_TRUE((*ro)->next().ok());
+    ASSERT_TRUE((*ro)->approve_command().ok());
+    ASSERT_TRUE((*ro)->next().ok());
+    EXPECT_TRUE((*ro)->state().steps[1].output.empty()) << "read-only never runs commands";
+    EXPECT_NE((*ro)->state().steps[1].dry_run.find("NOT run"), std::string::npos);
+}

@@ -16,6 +16,7 @@
 #include "backend/runbook/engine.hpp"
 #include "backend/runbook/lint.hpp"
 #include "backend/services/backup_client.hpp"
+#include "backend/sim/simulator.hpp"
 #include "support/pg_cluster.hpp"
 #include "support/redirect_sql.hpp"
 #include "support/sim_world.hpp"
@@ -436,4 +437,47 @@ TEST(RestoreFlow, ReadOnlyDrillIsADryRunAndTheClientRefusesToo) {
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().kind, ErrorKind::ReadOnly);
     EXPECT_TRUE(f.new_restore_jobs().empty());
+}
+
+TEST(RestoreFlow, DrillRecordsItsOutcomeOnTheRestoreTestingJobOfTheSamePoint) {
+    Flow f;
+    std::string wizard;
+    std::string testing_job;
+    auto hook = [&](std::string_view point) {
+        if (point != "step:verify") return false;
+        // The account's restore-testing plan restored the same point and awaits a validation result.
+        std::string rp = saved_state(f, wizard).values.at("recovery_point_arn");
+        f.world->sim->simulator()->inspect([&](sim::World& w) {
+            auto& region = w.region(w.default_account, "us-east-1");
+            for (auto& entry : region.restore_jobs) {
+                auto& job = entry.second;
+                if (job.restore_testing_plan_arn.empty()) continue;
+                job.recovery_point_arn = rp;
+                job.validation_status.clear();
+                testing_job = job.id;
+                break;
+            }
+            return 0;
+        });
+        return false;
+    };
+    auto e = f.start("monthly-drill", false, hook);
+    ASSERT_TRUE(e.ok());
+    wizard = (*e)->state().id;
+    auto result = run_headless(**e, f.run_options());
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    EXPECT_TRUE(result->passed) << result->message;
+    ASSERT_FALSE(testing_job.empty());
+    services::BackupClient backup(f.world->client("us-east-1"));
+    auto job = backup.describe_restore_job(testing_job);
+    ASSERT_TRUE(job.ok()) << job.error().to_string();
+    EXPECT_EQ(job->validation_status, "SUCCESSFUL");
+    EXPECT_NE(job->validation_status_message.find("3 of 3 checks passed"), std::string::npos) << job->validation_status_message;
+    auto audit = read_audit_log(f.audit_path());
+    ASSERT_TRUE(audit.ok());
+    int validation = 0;
+    for (const auto& a : audit->entries) validation += a.action == "validation" && a.call.operation == "PutRestoreValidationResult";
+    EXPECT_EQ(validation, 2) << "before and after";
+    auto j = nlohmann::json::parse(*read_file(result->report_json));
+    EXPECT_EQ(j["validation"], "SUCCESSFUL recorded on restore-testing job " + testing_job);
 }
