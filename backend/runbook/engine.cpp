@@ -309,7 +309,7 @@ Result<std::unique_ptr<Engine>> resume_engine(const WizardState& state, EngineOp
         return make_error(ErrorKind::InvalidInput, fmt::format("wizard {} has already finished ({})", state.id, state.outcome), "finished");
     auto rb = load_runbook(state.runbook_source, state.runbook_origin.empty() ? state.runbook_name : state.runbook_origin);
     if (!rb) return rb.error();
-    if (rb->steps.size() != state.steps.size())
+    if (rb->steps.size() != state.steps.size() || state.current >= state.steps.size())
         return make_error(ErrorKind::Parse, fmt::format("wizard {} does not match its runbook's steps", state.id));
     if (auto s = complete_options(options, rb->kind); !s) return s.error();
     if (state.read_only && !options.read_only)

@@ -287,6 +287,7 @@ std::string EngineImpl::command_text() const {
 // The operator's go-ahead for the command shown.
 Status EngineImpl::approve_command() {
     if (dead_) return dead_error();
+    if (state_.finished) return make_error(ErrorKind::InvalidInput, "the wizard has finished", "finished");
     if (current_step().kind != StepKind::Command)
         return make_error(ErrorKind::InvalidInput, "approval applies only to a command step", "step");
     command_approved_ = true;

@@ -16,6 +16,9 @@ Error wrong_step(const char* what, StepKind kind) {
     return make_error(ErrorKind::InvalidInput, fmt::format("{} does not apply to a {} step", what, step_kind_name(kind)), "step");
 }
 
+// The error for an input given after the wizard ended.
+Error finished_error() { return make_error(ErrorKind::InvalidInput, "the wizard has finished", "finished"); }
+
 // Trims spaces at both ends.
 std::string trim(std::string s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
@@ -135,6 +138,7 @@ Result<std::vector<RecoveryPointChoice>> EngineImpl::load_choices(const Step& st
 // The candidates of the current choose-recovery-point step (cached per visit).
 Result<std::vector<RecoveryPointChoice>> EngineImpl::recovery_point_choices() {
     if (dead_) return dead_error();
+    if (state_.finished) return finished_error();
     const Step& step = current_step();
     if (step.kind != StepKind::ChooseRecoveryPoint) return wrong_step("a recovery point list", step.kind);
     if (!choices_) {
@@ -249,6 +253,7 @@ Result<std::string> EngineImpl::resolve_time_choice(const std::string& text) {
 // Records the operator's restore time.
 Status EngineImpl::choose_time(const std::string& text) {
     if (dead_) return dead_error();
+    if (state_.finished) return finished_error();
     if (current_step().kind != StepKind::ChooseTime) return wrong_step("a restore time", current_step().kind);
     auto t = resolve_time_choice(text);
     if (!t) return t.error();
@@ -297,6 +302,7 @@ std::vector<FieldView> EngineImpl::form_fields() const {
 // Sets one field of the current form.
 Status EngineImpl::set_field(const std::string& name, const std::string& value) {
     if (dead_) return dead_error();
+    if (state_.finished) return finished_error();
     const Step& step = current_step();
     if (step.kind != StepKind::Form) return wrong_step("a form field", step.kind);
     bool known = std::any_of(step.fields.begin(), step.fields.end(), [&](const FormField& f) { return f.name == name; });
@@ -339,6 +345,7 @@ Result<Outcome> EngineImpl::run_form(const Step&) {
 // Ticks or unticks one item of the current checklist.
 Status EngineImpl::tick(size_t item, bool checked, const std::string& note) {
     if (dead_) return dead_error();
+    if (state_.finished) return finished_error();
     const Step& step = current_step();
     if (step.kind != StepKind::Checklist) return wrong_step("a tick", step.kind);
     if (item >= step.items.size())
@@ -381,6 +388,7 @@ std::string EngineImpl::expected_confirmation() const {
 // Remembers what the operator typed.
 Status EngineImpl::type_confirmation(const std::string& text) {
     if (dead_) return dead_error();
+    if (state_.finished) return finished_error();
     StepKind k = current_step().kind;
     if (k != StepKind::Confirm && k != StepKind::Cleanup) return wrong_step("a typed confirmation", k);
     typed_ = text;

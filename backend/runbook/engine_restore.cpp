@@ -161,6 +161,7 @@ ApiCall EngineImpl::cleanup_call() const {
 // The call the current restore or cleanup step makes (or would make).
 Result<ApiCall> EngineImpl::planned_call() {
     if (dead_) return dead_error();
+    if (state_.finished) return make_error(ErrorKind::InvalidInput, "the wizard has finished", "finished");
     const Step& step = current_step();
     if (step.kind == StepKind::Restore) {
         auto p = plan_restore(step);
