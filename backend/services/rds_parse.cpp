@@ -21,6 +21,7 @@ model::DbInstance db_instance(pugi::xml_node n) {
     d.resource_id = xml_text(n, "DbiResourceId");
     d.engine = xml_text(n, "Engine");
     d.engine_version = xml_text(n, "EngineVersion");
+    d.db_name = xml_text(n, "DBName");
     d.instance_class = xml_text(n, "DBInstanceClass");
     d.status = xml_text(n, "DBInstanceStatus");
     pugi::xml_node endpoint = n.child("Endpoint");
