@@ -224,13 +224,26 @@ int run_list(const GlobalOptions& g, const ListOptions& o) {
         std::fprintf(stderr, "vaultdeck: %s\n", session.error().to_string().c_str());
         return kExitWarning;
     }
-    Clients clients;
-    clients.backup = std::make_shared<services::BackupClient>((*session)->client_for("backup"));
-    clients.rds = std::make_shared<services::RdsClient>((*session)->client_for("rds"));
+    // Every region asked for (--region a,b), in order; the session's region otherwise.
+    std::vector<std::string> regions = g.regions;
+    if (regions.empty()) regions.push_back((*session)->region());
     // Fetched on a worker thread: the transport keeps one connection per
     // thread, and this one must close before the demo simulator stops.
     std::optional<Result<Listing>> fetched;
-    std::thread worker([&] { fetched.emplace(fetch(clients, o)); });
+    std::thread worker([&] {
+        for (const auto& region : regions) {
+            Clients clients;
+            clients.backup = std::make_shared<services::BackupClient>((*session)->client_for("backup", region));
+            clients.rds = std::make_shared<services::RdsClient>((*session)->client_for("rds", region));
+            auto part = fetch(clients, o);
+            if (!part || !fetched) {
+                fetched.emplace(std::move(part));
+                if (!*fetched) return;
+                continue;
+            }
+            for (auto& row : part->rows) (*fetched)->rows.push_back(std::move(row));
+        }
+    });
     worker.join();
     auto& listing = *fetched;
     if (!listing) {
