@@ -62,7 +62,15 @@ Result<std::vector<T>> list_jobs(ListFn list, const FetchOptions& options, std::
     return all;
 }
 
-Status fetch_recovery_points(RegionClients& c, RegionData& data) {
+// AWS's recovery point listings carry no storage class; derive it from the
+// calculated lifecycle so every screen can tell warm from cold.
+void derive_storage_class(model::RecoveryPoint& p, TimePoint now) {
+    if (!p.storage_class.empty()) return;
+    const auto& cold_at = p.calculated.move_to_cold_storage_at;
+    p.storage_class = (cold_at && *cold_at <= now) ? "COLD" : "WARM";
+}
+
+Status fetch_recovery_points(RegionClients& c, RegionData& data, TimePoint now) {
     auto vaults = c.backup->list_backup_vaults();
     if (!vaults) return vaults.error();
     std::vector<model::RecoveryPoint> points;
@@ -71,6 +79,7 @@ Status fetch_recovery_points(RegionClients& c, RegionData& data) {
         if (!page) return page.error();
         for (auto& p : *page) {
             if (p.vault_name.empty()) p.vault_name = vault.name;
+            derive_storage_class(p, now);
             points.push_back(std::move(p));
         }
     }
@@ -167,7 +176,7 @@ Status fetch_kind(Kind kind, RegionClients& c, RegionData& data, const FetchOpti
         case Kind::Vaults:
             return assign(c.backup->list_backup_vaults(), data.vaults, data);
         case Kind::RecoveryPoints:
-            return fetch_recovery_points(c, data);
+            return fetch_recovery_points(c, data, now);
         case Kind::BackupJobs: {
             auto jobs = list_jobs<model::BackupJob>([&](const JobFilter& f) { return c.backup->list_backup_jobs(f); },
                                                     options, options.job_window, now, "RUNNING", account_filter);
