@@ -19,27 +19,6 @@ using poll::Kind;
 constexpr std::array<Kind, 5> kCoreKinds = {Kind::Vaults, Kind::RecoveryPoints, Kind::BackupJobs, Kind::Plans,
                                             Kind::ProtectedResources};
 
-// The kind's name as the poller spells it (kept here: health does not link poll).
-const char* kind_label(Kind k) {
-    switch (k) {
-    case Kind::Identity: return "identity";
-    case Kind::Vaults: return "vaults";
-    case Kind::RecoveryPoints: return "recovery-points";
-    case Kind::BackupJobs: return "backup-jobs";
-    case Kind::CopyJobs: return "copy-jobs";
-    case Kind::RestoreJobs: return "restore-jobs";
-    case Kind::JobSummaries: return "job-summaries";
-    case Kind::Plans: return "plans";
-    case Kind::ProtectedResources: return "protected-resources";
-    case Kind::DbInstances: return "db-instances";
-    case Kind::DbClusters: return "db-clusters";
-    case Kind::DbSnapshots: return "db-snapshots";
-    case Kind::AutomatedBackups: return "automated-backups";
-    case Kind::RestoreTestingPlans: return "restore-testing-plans";
-    case Kind::BucketLifecycles: return "bucket-lifecycles";
-    }
-    return "unknown";
-}
 
 }  // namespace
 
@@ -57,13 +36,13 @@ void check_coverage(const CheckContext& ctx, Findings& out) {
         std::vector<std::string> evidence;
         for (Kind k : kCoreKinds)
             if (region.status.find(k) == region.status.end()) {
-                missing.push_back(kind_label(k));
-                evidence.push_back(fmt::format("{}: never fetched", kind_label(k)));
+                missing.push_back(poll::kind_name(k));
+                evidence.push_back(fmt::format("{}: never fetched", poll::kind_name(k)));
             }
         for (const auto& [k, st] : region.status) {
             if (st.loaded) continue;
-            missing.push_back(kind_label(k));
-            evidence.push_back(fmt::format("{}: {}", kind_label(k), st.last_error.empty() ? "not loaded yet" : st.last_error));
+            missing.push_back(poll::kind_name(k));
+            evidence.push_back(fmt::format("{}: {}", poll::kind_name(k), st.last_error.empty() ? "not loaded yet" : st.last_error));
         }
         if (missing.empty()) continue;
         std::string joined;
