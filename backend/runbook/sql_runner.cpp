@@ -7,17 +7,10 @@
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
+#include "backend/core/text.hpp"
+
 namespace vd::runbook {
 namespace {
-
-// libpq's message without its trailing newline.
-std::string pq_message(const char* raw) {
-    std::string m = raw != nullptr ? raw : "";
-    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    for (auto& c : m)
-        if (c == '\n') c = ' ';
-    return m;
-}
 
 // One libpq connection, closed with the session.
 class PqSession final : public SqlSession {
@@ -31,7 +24,7 @@ public:
     Status exec(const char* sql) {
         PGresult* r = PQexec(conn_, sql);
         bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
-        std::string err = ok ? std::string() : pq_message(PQresultErrorMessage(r));
+        std::string err = ok ? std::string() : one_line(PQresultErrorMessage(r));
         PQclear(r);
         if (!ok) return make_error(ErrorKind::Network, err, "sql");
         return ok_status();
@@ -40,7 +33,7 @@ public:
     Result<std::string> query_value(const std::string& sql) override {
         PGresult* r = PQexec(conn_, sql.c_str());
         if (PQresultStatus(r) != PGRES_TUPLES_OK) {
-            std::string err = pq_message(PQresultErrorMessage(r));
+            std::string err = one_line(PQresultErrorMessage(r));
             if (err.empty()) err = "the query returned no rows";
             PQclear(r);
             return make_error(ErrorKind::InvalidInput, err, "sql");
@@ -82,7 +75,7 @@ public:
         PGconn* conn = PQconnectdbParams(keys.data(), values.data(), 0);
         if (conn == nullptr) return make_error(ErrorKind::Internal, "libpq could not allocate a connection", "sql");
         if (PQstatus(conn) != CONNECTION_OK) {
-            std::string err = pq_message(PQerrorMessage(conn));
+            std::string err = one_line(PQerrorMessage(conn));
             PQfinish(conn);
             return make_error(ErrorKind::Network, fmt::format("cannot connect ({}): {}", describe_connection(p), err), "sql");
         }

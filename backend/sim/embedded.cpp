@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "backend/sim/http_server.hpp"
+#include "backend/sim/pg_server.hpp"
 #include "backend/sim/recorder.hpp"
 #include "backend/sim/sim_clock.hpp"
 #include "backend/sim/simulator.hpp"
@@ -30,9 +31,6 @@ EmbeddedSimulator::~EmbeddedSimulator() { stop(); }
 Result<int> EmbeddedSimulator::start() {
     if (impl_->simulator) return make_error(ErrorKind::Internal, "the simulator is already started");
     const SimOptions& o = impl_->options;
-    if (!o.postgres.empty()) {
-        return make_error(ErrorKind::InvalidInput, "--postgres is not supported yet: DB instances are simulated without a database");
-    }
     if (!(o.speed > 0) || o.speed > 1e6) return make_error(ErrorKind::InvalidInput, "--speed must be a number above 0 and at most 1000000");
     if (o.port < 0 || o.port > 65535) return make_error(ErrorKind::InvalidInput, "--port must be from 0 to 65535");
     auto faults = parse_faults(o.faults);
@@ -52,6 +50,11 @@ Result<int> EmbeddedSimulator::start() {
         if (!recorder) return recorder.error();
         impl_->recorder = *recorder;
         config.on_response = [rec = impl_->recorder](const WireResponse& r) { rec->record(r); };
+    }
+    if (!o.postgres.empty()) {
+        auto server = connect_pg_server(o.postgres);
+        if (!server) return server.error();
+        config.postgres = *server;
     }
     auto simulator = Simulator::create(std::move(config));
     if (!simulator) return simulator.error();

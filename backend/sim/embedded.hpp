@@ -37,8 +37,8 @@ struct SimOptions {
     std::shared_ptr<const Clock> wall_clock;  // default: the system clock
     std::optional<TimePoint> start_time;      // simulated start; default: the wall clock's now
     int threads = 32;               // HTTP worker threads (an idle kept-alive connection holds one)
-    // Reserved for issue 6 (each RDS instance backed by a database on a real
-    // PostgreSQL, libpq conninfo); start() refuses a non-empty value for now.
+    // A libpq conninfo: each DB instance is a database on that PostgreSQL
+    // server, snapshots and restores copy them (postgres_backing.hpp).
     std::string postgres;
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "backend/sim/arns.hpp"
+#include "backend/sim/postgres_backing.hpp"
 #include "backend/sim/store.hpp"
 
 namespace vd::sim {
@@ -124,6 +125,8 @@ void Engine::apply_lifecycle(RegionState& state, TimePoint now) {
             rp->creation + std::chrono::hours(24) * *vault.min_retention_days > now) {
             continue;
         }
+        // A database that cannot be dropped now is dropped when the simulator next starts.
+        if (rp->resource_type == "RDS") (void)drop_snapshot_database(world_, state, point_snapshot_id(rp->arn));
         remove_recovery_point(state, node.mapped());
     }
 }

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "backend/sim/arns.hpp"
+#include "backend/sim/postgres_backing.hpp"
 #include "backend/sim/rds_ops.hpp"
 #include "backend/sim/store.hpp"
 
@@ -174,6 +175,15 @@ bool advance_backup_job(World& world, RegionState& state, IdSource& ids, BackupJ
     job.message_category = job.outcome_category;
     if (job.state != "COMPLETED") return true;
     if (state.vaults.count(job.vault_name) == 0) return true;
+    if (job.resource_type == "RDS") {
+        auto copied = snapshot_data(world, state, point_snapshot_id(job.recovery_point_arn), instance_source(state, job.resource_name));
+        if (!copied) {
+            job.state = "FAILED";
+            job.status_message = "Backup job failed: " + copied.error().message;
+            job.message_category = "AWSServiceError";
+            return true;
+        }
+    }
     RecoveryPoint rp;
     rp.arn = job.recovery_point_arn;
     rp.vault_name = job.vault_name;
@@ -223,7 +233,6 @@ bool advance_backup_job(World& world, RegionState& state, IdSource& ids, BackupJ
 }
 
 bool advance_copy_job(World& world, RegionState& state, IdSource& ids, CopyJob& job, TimePoint now) {
-    (void)state;
     if (job.state == "CREATED" && now >= job.runs_at) job.state = "RUNNING";
     if (job.state != "RUNNING" || now < job.ends_at) return job.state != "CREATED" && job.state != "RUNNING";
     RegionState* destination_state = nullptr;
@@ -240,6 +249,16 @@ bool advance_copy_job(World& world, RegionState& state, IdSource& ids, CopyJob& 
     if (job.state != "COMPLETED") return true;
     if (job.destination_recovery_point_arn.empty()) {
         job.destination_recovery_point_arn = new_recovery_point_arn(*destination_state, ids, job.resource_type);
+    }
+    if (job.resource_type == "RDS") {
+        auto copied = snapshot_data(world, *destination_state, point_snapshot_id(job.destination_recovery_point_arn),
+                                    recovery_point_source(state, job.source_recovery_point_arn, job.resource_arn));
+        if (!copied) {
+            job.state = "FAILED";
+            job.status_message = "Copy job failed: " + copied.error().message;
+            job.message_category = "AWSServiceError";
+            return true;
+        }
     }
     RecoveryPoint rp;
     rp.arn = job.destination_recovery_point_arn;
@@ -282,7 +301,6 @@ RestoreJob new_restore_job(const RegionState& state, IdSource& ids, const Recove
 }
 
 bool advance_restore_job(World& world, RegionState& state, IdSource& ids, RestoreJob& job, TimePoint now) {
-    (void)world;
     if (job.status == "PENDING" && now >= job.runs_at) {
         job.status = "RUNNING";
         if (job.resource_type == "RDS") {
@@ -299,6 +317,13 @@ bool advance_restore_job(World& world, RegionState& state, IdSource& ids, Restor
             like.backup_retention = like.backup_retention > 0 ? like.backup_retention : 1;
             DbInstance db = restored_instance(state, ids, like, job.target_identifier, job.runs_at, job.ends_at);
             db.restored_from_recovery_point = job.recovery_point_arn;
+            auto copied = restore_database(world, state, db, recovery_point_source(state, job.recovery_point_arn, job.source_resource_arn));
+            if (!copied) {
+                job.status = "FAILED";
+                job.completion = job.runs_at;
+                job.status_message = "Failed to restore the RDS instance: " + copied.error().message;
+                return true;
+            }
             add_db_instance(state, std::move(db));
         } else if (job.resource_type == "Aurora") {
             if (state.db_clusters.count(job.target_identifier) > 0) {
@@ -338,7 +363,16 @@ bool advance_restore_job(World& world, RegionState& state, IdSource& ids, Restor
     if (job.status == "COMPLETED" && job.cleanup_at && now >= *job.cleanup_at && job.deletion_status.empty()) {
         job.deletion_status = "SUCCESSFUL";
         job.deletion_message = "The restored resource was deleted after the validation window.";
-        if (job.resource_type == "RDS") remove_db_instance(state, job.target_identifier);
+        if (job.resource_type == "RDS") {
+            auto it = state.db_instances.find(job.target_identifier);
+            Status dropped = it == state.db_instances.end() ? ok_status() : drop_instance_database(world, state, it->second);
+            if (dropped) {
+                remove_db_instance(state, job.target_identifier);
+            } else {
+                job.deletion_status = "FAILED";
+                job.deletion_message = "The restored resource could not be deleted: " + dropped.error().message;
+            }
+        }
         if (job.resource_type == "Aurora") state.db_clusters.erase(job.target_identifier);
     }
     bool waiting_for_cleanup = job.status == "COMPLETED" && job.cleanup_at && job.deletion_status.empty();

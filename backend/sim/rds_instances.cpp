@@ -4,6 +4,7 @@
 
 #include "backend/core/time_format.hpp"
 #include "backend/sim/arns.hpp"
+#include "backend/sim/postgres_backing.hpp"
 #include "backend/sim/rds_api.hpp"
 #include "backend/sim/rds_ops.hpp"
 #include "backend/sim/rds_xml.hpp"
@@ -46,6 +47,11 @@ Status apply_restore_options(const QueryInput& in, DbInstance& db) {
     if (*protection) db.deletion_protection = **protection;
     db.tags = in.tags();
     return ok_status();
+}
+
+// The answer to a restore whose database could not be made (--postgres).
+Error restore_failed(const std::string& target, const std::string& source, const Error& why) {
+    return fault(400, "InvalidRestoreFault", "Cannot restore DB instance " + target + " from " + source + ": " + why.message);
 }
 
 // Answers a restore with the new instance.
@@ -135,6 +141,9 @@ Result<WireResponse> restore_db_instance_from_db_snapshot(Call& call, const Quer
     if (auto ok = apply_restore_options(in, like); !ok) return ok.error();
     DbInstance db = restored_instance(state, call.ids, like, target, call.now, call.now + minutes(call.ids.range(12, 20)));
     db.tags = in.tags();
+    if (auto copied = restore_database(call.world, state, db, snapshot_source(state, snap)); !copied) {
+        return restore_failed(target, "snapshot " + snap.identifier, copied.error());
+    }
     DbInstance& added = add_db_instance(state, std::move(db));
     return restored_answer(call, "RestoreDBInstanceFromDBSnapshot", added);
 }
@@ -207,6 +216,9 @@ Result<WireResponse> restore_db_instance_to_point_in_time(Call& call, const Quer
     if (auto ok = apply_restore_options(in, like); !ok) return ok.error();
     DbInstance db = restored_instance(state, call.ids, like, target, call.now, call.now + minutes(call.ids.range(12, 20)));
     db.tags = in.tags();
+    if (auto copied = restore_database(call.world, state, db, instance_source(state, source->identifier)); !copied) {
+        return restore_failed(target, "DB instance " + source->identifier, copied.error());
+    }
     DbInstance& added = add_db_instance(state, std::move(db));
     return restored_answer(call, "RestoreDBInstanceToPointInTime", added);
 }
@@ -262,7 +274,13 @@ Result<WireResponse> delete_db_instance(Call& call, const QueryInput& in) {
         s.encrypted = db.encrypted;
         s.kms_key_id = db.kms_key_id;
         s.ready_at = call.now + minutes(6);
+        if (auto copied = snapshot_data(call.world, state, final_id, instance_source(state, id)); !copied) {
+            return fault(400, "InvalidDBInstanceState", "Cannot take the final snapshot " + final_id + ": " + copied.error().message);
+        }
         state.db_snapshots.emplace(final_id, std::move(s));
+    }
+    if (auto dropped = drop_instance_database(call.world, state, db); !dropped) {
+        return fault(400, "InvalidDBInstanceState", "Instance " + id + " cannot be deleted now: " + dropped.error().message);
     }
     if (keep_backups->has_value() && !**keep_backups && db.backup_retention > 0) {
         state.retained_backups.push_back({db, call.now});

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "backend/sim/arns.hpp"
+#include "backend/sim/postgres_backing.hpp"
 #include "backend/sim/rds_api.hpp"
 #include "backend/sim/rds_ops.hpp"
 #include "backend/sim/rds_xml.hpp"
@@ -237,6 +238,9 @@ Result<WireResponse> copy_db_snapshot(Call& call, const QueryInput& in) {
     auto copy_tags = in.boolean("CopyTags");
     if (!copy_tags) return copy_tags.error();
     copy.tags = copy_tags->value_or(false) ? source->tags : in.tags();
+    if (auto copied = snapshot_data(call.world, state, target_id, snapshot_source(*source_state, *source)); !copied) {
+        return fault(400, "InvalidDBSnapshotState", "Cannot copy snapshot " + source->identifier + ": " + copied.error().message);
+    }
     auto& added = state.db_snapshots.emplace(target_id, std::move(copy)).first->second;
     QueryAnswer answer("CopyDBSnapshot", kRdsNamespace);
     xml_db_snapshot(answer.result(), "DBSnapshot", state, added, call.now);

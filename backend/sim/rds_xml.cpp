@@ -56,7 +56,7 @@ void xml_db_instance(pugi::xml_node parent, const char* name, const RegionState&
     add_text_if(n, "DBName", db.db_name);
     if (db.status != "creating") {
         auto endpoint = n.append_child("Endpoint");
-        add_text(endpoint, "Address", endpoint_address(state, db.identifier));
+        add_text(endpoint, "Address", db.endpoint_host.empty() ? endpoint_address(state, db.identifier) : db.endpoint_host);
         add_int(endpoint, "Port", db.port);
         add_text(endpoint, "HostedZoneId", "Z2R2ITUGPM61AM");
         add_time(n, "InstanceCreateTime", db.create_time);

@@ -62,6 +62,7 @@ void add_resources(ScenarioBuilder& b, RegionState& east) {
     prod.db_name = "app";
     prod.master_username = "app_admin";
     prod.deletion_protection = true;
+    prod.sample_data = true;
     prod.create_time = now - days(540);
     prod.tags = {{"env", "prod"}, {"app", "storefront"}, {"backup", "prod"}};
     b.db_instance(east, prod);

@@ -43,6 +43,7 @@ Result<std::vector<PlantedProblem>> build_small(ScenarioBuilder& b) {
     db.backup_retention = 7;
     db.db_name = "app";
     db.create_time = now - days(60);
+    db.sample_data = true;
     b.db_instance(east, db);
     DbInstance dev;
     dev.identifier = "small-dev-db";

@@ -6,6 +6,7 @@
 #include "backend/sim/auth.hpp"
 #include "backend/sim/backup_api.hpp"
 #include "backend/sim/call.hpp"
+#include "backend/sim/postgres_backing.hpp"
 #include "backend/sim/query_xml.hpp"
 #include "backend/sim/rds_api.hpp"
 #include "backend/sim/rds_xml.hpp"
@@ -80,6 +81,9 @@ Result<std::unique_ptr<Simulator>> Simulator::create(SimulatorConfig config) {
     auto planted = build_scenario(sim->world_, sim->ids_, sim->engine_, options);
     if (!planted) return planted.error();
     sim->planted_ = std::move(*planted);
+    if (sim->config_.postgres) {
+        if (auto attached = attach_postgres(sim->world_, sim->config_.postgres); !attached) return attached.error();
+    }
     return sim;
 }
 

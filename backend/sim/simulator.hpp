@@ -19,6 +19,7 @@
 #include "backend/sim/engine.hpp"
 #include "backend/sim/faults.hpp"
 #include "backend/sim/ids.hpp"
+#include "backend/sim/pg_server.hpp"
 #include "backend/sim/scenario.hpp"
 #include "backend/sim/wire.hpp"
 #include "backend/sim/world.hpp"
@@ -37,6 +38,8 @@ struct SimulatorConfig {
     bool verify_signatures = true;
     // Called with every answer (for --record), outside the world lock.
     std::function<void(const WireResponse&)> on_response;
+    // The server whose databases back the DB instances (postgres_backing.hpp); null: none.
+    std::shared_ptr<PgServer> postgres;
 };
 
 class Simulator {

@@ -20,6 +20,8 @@
 
 namespace vd::sim {
 
+class PgServer;
+
 // Which plan and rule made a recovery point or job (CreatedBy).
 struct CreatedBy {
     std::string plan_id;
@@ -270,6 +272,8 @@ struct DbInstance {
     bool deletion_protection = false;
     std::vector<std::pair<std::string, std::string>> tags;
     std::string restored_from_recovery_point;  // AwsBackupRecoveryPointArn
+    std::string endpoint_host;  // Endpoint.Address; empty: an AWS-like name (--postgres: the server's host)
+    bool sample_data = false;   // --postgres seeds its database with the sample schema and rows
     // Where the engine takes the instance next ("" = stays).
     std::string next_status;
     TimePoint next_status_at;
@@ -394,6 +398,9 @@ struct World {
     std::map<std::string, std::map<std::string, RegionState>> accounts;  // account -> region -> state
     std::map<std::string, std::map<std::string, Bucket>> buckets;         // account -> name -> bucket
     std::map<std::string, Principal> principals;                         // by access key
+    // The PostgreSQL server whose databases stand for the DB instances and
+    // their snapshots (--postgres, postgres_backing.hpp); null: none.
+    std::shared_ptr<PgServer> postgres;
 
     // The state of one account in one region, created empty on first use.
     RegionState& region(const std::string& account_id, const std::string& region_name);

@@ -52,6 +52,12 @@ PgCluster::~PgCluster() {
 }
 
 Status PgCluster::exec(const std::string& database, const std::string& sql) const {
+    auto v = value(database, sql);
+    if (!v) return v.error();
+    return ok_status();
+}
+
+Result<std::string> PgCluster::value(const std::string& database, const std::string& sql) const {
     std::string conninfo = fmt::format("host={} port={} user=postgres dbname={} connect_timeout=5", host_, port_, database);
     PGconn* c = PQconnectdb(conninfo.c_str());
     if (PQstatus(c) != CONNECTION_OK) {
@@ -62,11 +68,14 @@ Status PgCluster::exec(const std::string& database, const std::string& sql) cons
     PGresult* r = PQexec(c, sql.c_str());
     bool ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
     std::string err = ok ? "" : PQresultErrorMessage(r);
+    std::string out = ok && PQntuples(r) > 0 && PQnfields(r) > 0 ? PQgetvalue(r, 0, 0) : "";
     PQclear(r);
     PQfinish(c);
     if (!ok) return make_error(ErrorKind::InvalidInput, err);
-    return ok_status();
+    return out;
 }
+
+std::string PgCluster::conninfo() const { return fmt::format("host={} port={} user=postgres dbname=postgres", host_, port_); }
 
 Result<std::unique_ptr<PgCluster>> PgCluster::start() {
     std::unique_ptr<PgCluster> pg(new PgCluster());

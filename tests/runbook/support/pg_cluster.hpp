@@ -17,6 +17,10 @@ public:
     const std::string& host() const { return host_; }
     // Runs SQL as the superuser in a database; an error with the server's message.
     Status exec(const std::string& database, const std::string& sql) const;
+    // The first column of the first row of a query as the superuser, as text.
+    Result<std::string> value(const std::string& database, const std::string& sql) const;
+    // "host=127.0.0.1 port=N user=postgres dbname=postgres".
+    std::string conninfo() const;
 
     // Starts a cluster; an error says why (no PostgreSQL installed, initdb failed).
     static Result<std::unique_ptr<PgCluster>> start();

@@ -9,7 +9,7 @@ namespace vd::sim::testing {
 
 TimePoint fixed_start() { return *parse_time("2026-11-22T10:17:00Z"); }
 
-TestSim make_sim(const std::string& scenario, int64_t scale, uint64_t seed) {
+TestSim make_sim(const std::string& scenario, int64_t scale, uint64_t seed, std::shared_ptr<PgServer> postgres) {
     TestSim t;
     t.clock = std::make_shared<FixedClock>(fixed_start());
     SimulatorConfig config;
@@ -19,6 +19,7 @@ TestSim make_sim(const std::string& scenario, int64_t scale, uint64_t seed) {
     config.wall_clock = t.clock;
     config.sim_clock = t.clock;
     config.verify_signatures = false;
+    config.postgres = std::move(postgres);
     auto sim = Simulator::create(config);
     EXPECT_TRUE(sim.ok()) << (sim.ok() ? "" : sim.error().message);
     if (sim) t.sim = std::move(*sim);

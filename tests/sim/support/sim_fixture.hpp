@@ -38,7 +38,7 @@ struct TestSim {
 };
 
 // A simulator with this scenario on a fixed clock (signatures not checked).
-TestSim make_sim(const std::string& scenario, int64_t scale = 0, uint64_t seed = 42);
+TestSim make_sim(const std::string& scenario, int64_t scale = 0, uint64_t seed = 42, std::shared_ptr<PgServer> postgres = {});
 
 // Parses an XML body; fails the current test when it is not XML.
 std::unique_ptr<pugi::xml_document> parse_xml(const std::string& body);
