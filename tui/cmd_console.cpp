@@ -1,8 +1,9 @@
 // `vaultdeck` without a subcommand: the full-screen console over the
 // configured accounts (or the embedded simulator with --demo).
 //
-// Threading: the poller runs its own threads and wakes the UI loop through
-// the Wakeup eventfd; everything else here runs on the UI thread.
+// Threading: the poller and the wizard's worker run their own threads and
+// wake the UI loop through the Wakeup eventfd; everything else here runs on
+// the UI thread.
 #include <clocale>
 #include <cstdio>
 #include <cstdlib>
@@ -11,6 +12,7 @@
 #include "tui/app/console_setup.hpp"
 #include "tui/app/wakeup.hpp"
 #include "tui/commands.hpp"
+#include "tui/console_wizards.hpp"
 #include "tui/environment.hpp"
 
 namespace vd::cli {
@@ -44,6 +46,8 @@ int run_console(const GlobalOptions& g) {
 
     tui::AppOptions app;
     app.console = tui::console_options(config, g.read_only);
+    app.console.clock = (*env)->clock();
+    app.console.wizards = console_wizard_launcher(g, **env, [wake] { wake->notify(); });
     app.theme = tui::theme_name(config);
     app.no_color = g.no_color;
     app.mouse = !g.no_mouse && config.mouse;

@@ -8,6 +8,7 @@
 #include "backend/config/load.hpp"
 #include "backend/poll/snapshot_cache.hpp"
 #include "backend/sim/embedded.hpp"
+#include "backend/sim/sim_clock.hpp"
 #include "tui/drill_records.hpp"
 
 namespace vd::cli {
@@ -26,6 +27,16 @@ void use_simulator_credentials() {
     ::unsetenv("AWS_SESSION_TOKEN");
     ::unsetenv("AWS_PROFILE");
     ::setenv("AWS_EC2_METADATA_DISABLED", "true", 1);
+}
+
+// VAULTDECK_DEMO_SPEED: simulated seconds per real second in --demo (1 when
+// unset or not a number from 1 to 3600).
+double demo_speed() {
+    const char* text = std::getenv("VAULTDECK_DEMO_SPEED");
+    if (text == nullptr) return 1.0;
+    char* end = nullptr;
+    const double speed = std::strtod(text, &end);
+    return end != text && *end == '\0' && speed >= 1.0 && speed <= 3600.0 ? speed : 1.0;
 }
 
 poll::PollIntervals intervals_from(const config::PollIntervals& c) {
@@ -80,6 +91,8 @@ public:
     const config::Config& config() const override { return config_; }
     std::string description() const override { return description_; }
     std::string endpoint_url() const override { return endpoint_url_; }
+    std::shared_ptr<const Clock> clock() const override { return clock_; }
+    bool demo() const override { return sim_ != nullptr; }
 
     ~EnvironmentImpl() override {
         if (poller_) poller_->stop();
@@ -92,6 +105,7 @@ public:
     std::unique_ptr<poll::Poller> poller_;
     std::string description_;
     std::string endpoint_url_;
+    std::shared_ptr<const Clock> clock_ = system_clock();
 };
 
 }  // namespace
@@ -107,6 +121,10 @@ Result<std::unique_ptr<Environment>> open_environment(const GlobalOptions& g, En
     bool organization = false;
     if (g.demo) {
         sim::SimOptions so;
+        so.speed = demo_speed();
+        so.start_time = system_clock()->now();
+        env->clock_ = std::make_shared<sim::SimClock>(system_clock(), so.speed, *so.start_time);
+        po.clock = env->clock_;
         env->sim_ = std::make_unique<sim::EmbeddedSimulator>(so);
         auto port = env->sim_->start();
         if (!port) return port.error();

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+#include "backend/core/clock.hpp"
 #include "backend/core/result.hpp"
 #include "backend/poll/poller.hpp"
 #include "tui/commands.hpp"
@@ -31,6 +32,11 @@ public:
     virtual std::string description() const = 0;
     // The endpoint every service goes to when overridden (the simulator in --demo).
     virtual std::string endpoint_url() const = 0;
+    // The clock AWS is read with: the system clock, or in --demo the
+    // simulator's (VAULTDECK_DEMO_SPEED times faster than real time).
+    virtual std::shared_ptr<const Clock> clock() const = 0;
+    // True on the embedded simulator.
+    virtual bool demo() const = 0;
 };
 
 // Opens the environment for the global options; `wake` is called after each

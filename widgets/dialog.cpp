@@ -17,9 +17,12 @@ Dialog Dialog::message(std::string title, std::string text, Role role) {
     return d;
 }
 
-Dialog Dialog::confirm(std::string title, std::string text, bool default_yes) {
+Dialog Dialog::confirm(std::string title, std::string text, bool default_yes, std::string yes_label,
+                       std::string no_label) {
     Dialog d(DialogKind::Confirm, std::move(title), std::move(text));
     d.yes_focused_ = default_yes;
+    d.yes_label_ = std::move(yes_label);
+    d.no_label_ = std::move(no_label);
     return d;
 }
 
@@ -113,9 +116,11 @@ void Dialog::render(Canvas& canvas, const Theme& theme) const {
         canvas.put_fit(x, y, "[ OK ]", w, theme.style(Role::Selected), Align::Center);
         break;
     case DialogKind::Confirm: {
-        const int bx = x + (w - 16) / 2;
-        canvas.put(bx, y, "[ Yes ]", theme.style(yes_focused_ ? Role::Selected : Role::Normal));
-        canvas.put(bx + 9, y, "[ No ]", theme.style(yes_focused_ ? Role::Normal : Role::Selected));
+        const std::string yes = "[ " + yes_label_ + " ]";
+        const std::string no = "[ " + no_label_ + " ]";
+        const int bx = x + std::max(0, (w - display_width(yes) - display_width(no) - 2) / 2);
+        const int after = canvas.put(bx, y, yes, theme.style(yes_focused_ ? Role::Selected : Role::Normal));
+        canvas.put(after + 2, y, no, theme.style(yes_focused_ ? Role::Normal : Role::Selected));
         canvas.hide_cursor();
         break;
     }

@@ -34,7 +34,9 @@ public:
     // A message with an OK button.
     static Dialog message(std::string title, std::string text, Role role = Role::Normal);
     // A yes/no question; `default_yes` puts the focus on Yes (default: No).
-    static Dialog confirm(std::string title, std::string text, bool default_yes = false);
+    // The buttons may say what they do ("Resume", "Later"); y and n still answer.
+    static Dialog confirm(std::string title, std::string text, bool default_yes = false, std::string yes_label = "Yes",
+                          std::string no_label = "No");
     // A question answered by typing `expected` exactly.
     static Dialog typed_confirm(std::string title, std::string text, std::string expected);
 
@@ -63,6 +65,8 @@ private:
     std::string text_;
     Role role_ = Role::Normal;
     std::string expected_;
+    std::string yes_label_ = "Yes";
+    std::string no_label_ = "No";
     TextInput input_;
     std::string error_;
     bool yes_focused_ = false;

@@ -187,7 +187,7 @@ void Form::render(Canvas& canvas, const Theme& theme) const {
     for (const auto& f : fields_) {
         label_w = std::max(label_w, display_width(f.label) + (f.required ? 2 : 0));
     }
-    label_w = std::min(label_w, canvas.width() / 3);
+    label_w = std::min(label_w, canvas.width() / 2);
     const int field_x = label_w + 2;
     const int field_w = std::max(0, std::min(canvas.width() - field_x, 40));
     const Glyphs& g = theme.glyphs();
@@ -206,8 +206,10 @@ void Form::render(Canvas& canvas, const Theme& theme) const {
         } else {
             inputs_[i].render(canvas, field_x, y, field_w, style, focused);
         }
-        if (!f.hint.empty()) {
+        if (!f.hint.empty() && field_x + field_w + 1 + display_width(f.hint) <= canvas.width()) {
             canvas.put(field_x + field_w + 1, y, f.hint, theme.style(Role::Dim));
+        } else if (!f.hint.empty()) {  // no room beside the field: below it
+            canvas.put_fit(field_x, ++y, f.hint, canvas.width() - field_x, theme.style(Role::Dim), Align::Left, g.ellipsis);
         }
         ++y;
         if (errors_[i]) {

@@ -48,7 +48,7 @@ struct FormField {
     std::string value;                 // the initial value (a choice: one of choices)
     std::vector<std::string> choices;  // for FieldKind::Choice
     FieldValidator validator;          // optional
-    std::string hint;                  // shown dimmed after the field
+    std::string hint;                  // shown dimmed after the field (below it when narrow)
 };
 
 // Where the form stands.
@@ -85,7 +85,8 @@ public:
     // The validation message of a field (after validate()/Enter), if any.
     std::optional<std::string> error(std::size_t index) const;
 
-    // Draws labels, fields and messages, one field per row (two with a message).
+    // Draws labels, fields and messages, one field per row (another for a
+    // message, and for a hint too long to stand beside the field).
     void render(Canvas& canvas, const Theme& theme) const;
 
 private:

@@ -76,17 +76,6 @@ TEST(ConsoleTest, QuitKeyAndCommandQuit) {
     EXPECT_TRUE(console->handle(KeyEvent::named(Key::Enter)) & tui::kQuit);
 }
 
-TEST(ConsoleTest, QuitAsksWhileAWizardRuns) {
-    auto options = sample_options();
-    options.wizard_running = [] { return true; };
-    auto console = sample_console(options);
-    EXPECT_FALSE(console->handle(KeyEvent::character(U'q')) & tui::kQuit);
-    EXPECT_NE(frame_text(*console).find("Quit anyway? y/N"), std::string::npos);
-    EXPECT_FALSE(console->handle(KeyEvent::character(U'n')) & tui::kQuit);
-    console->handle(KeyEvent::character(U'q'));
-    EXPECT_TRUE(console->handle(KeyEvent::character(U'y')) & tui::kQuit);
-}
-
 TEST(ConsoleTest, RefreshAsksTheLoopToRefetch) {
     auto console = sample_console();
     EXPECT_TRUE(console->handle(KeyEvent::character(U'r')) & tui::kRefetch);
@@ -167,10 +156,13 @@ TEST(ConsoleTest, ClickOnATabSwitchesScreens) {
 }
 
 TEST(CommandLineTest, CompletionOffersCandidates) {
-    tui::CompletionSource src{{"dashboard", "rp", "rds", "drills", "jobs"}, {"eu-west-1", "eu-central-1"}, {"prod"}};
+    tui::CompletionSource src{{"dashboard", "rp", "rds", "drills", "jobs"}, {"eu-west-1", "eu-central-1"}, {"prod"},
+                              {"restore-from-backup", "pitr-restore"}, {"orders-db"}, {}};
     auto c = tui::complete_command_line("d", src);
     EXPECT_EQ(c.text, "d");
-    EXPECT_EQ(c.candidates, (std::vector<std::string>{"dashboard", "drills"}));
+    EXPECT_EQ(c.candidates, (std::vector<std::string>{"dashboard", "drill", "drills"}));
+    EXPECT_EQ(tui::complete_command_line("drill o", src).text, "drill orders-db");
+    EXPECT_EQ(tui::complete_command_line("restore p", src).text, "restore pitr-restore");
     EXPECT_EQ(tui::complete_command_line("da", src).text, "dashboard");
     EXPECT_EQ(tui::complete_command_line("reg", src).text, "region ");
     EXPECT_EQ(tui::complete_command_line("region eu-", src).text, "region eu-");

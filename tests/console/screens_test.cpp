@@ -54,17 +54,6 @@ TEST(RecoveryPointsScreenTest, DetailPaneShowsArnLifecycleLockAndCopies) {
     EXPECT_NE(text.find("cold since 2025-04-30"), std::string::npos) << text;
 }
 
-TEST(RecoveryPointsScreenTest, EnterNamesTheRestoreRunbook) {
-    auto console = sample_console();
-    type(*console, "2");
-    console->handle(KeyEvent::named(Key::Enter));
-    const std::string text = frame_text(*console);
-    EXPECT_NE(text.find("Runbook 'restore-from-backup' would start"), std::string::npos) << text;
-    EXPECT_NE(text.find("into a NEW instance"), std::string::npos);
-    console->handle(KeyEvent::named(Key::Escape));
-    EXPECT_EQ(frame_text(*console).find("would start"), std::string::npos);
-}
-
 TEST(RecoveryPointsScreenTest, SortKeysCycleColumnsAndReverse) {
     auto console = sample_console();
     type(*console, "2s");

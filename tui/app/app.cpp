@@ -73,6 +73,7 @@ void Loop::take_snapshot() {
         console_.set_snapshot(std::move(snap));
         dirty_ |= kDirtyBody | kDirtyChrome;
     }
+    if (console_.take_wizard_update()) dirty_ |= kDirtyBody | kDirtyChrome;
 }
 
 void Loop::apply(Flags flags) {
@@ -152,6 +153,9 @@ void Loop::frame() {
             auto region = canvas_.region(layout.footer);
             console_.draw_footer(region);
             footer_key_ = footer;
+        }
+        if (const auto cursor = console_.body_cursor()) {
+            canvas_.show_cursor(layout.body.x + cursor->first, layout.body.y + cursor->second);
         }
     }
     canvas_.present();

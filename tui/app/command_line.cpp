@@ -10,7 +10,8 @@ namespace {
 
 // The words that are commands themselves (besides screen ids).
 const std::vector<std::string>& verbs() {
-    static const std::vector<std::string> kVerbs = {"region", "profile", "refresh", "help", "q", "quit"};
+    static const std::vector<std::string> kVerbs = {"region", "profile", "restore", "drill", "resume",
+                                                       "refresh", "help", "q", "quit"};
     return kVerbs;
 }
 
@@ -65,6 +66,16 @@ CommandLineAction parse_command_line(std::string_view text, const CompletionSour
     if (verb == "q" || verb == "quit" || verb == "q!") return {Kind::Quit, {}};
     if (verb == "refresh") return {Kind::Refresh, {}};
     if (verb == "help") return {Kind::Help, {}};
+    if (verb == "restore") {
+        if (!argument.empty() && std::find(source.runbooks.begin(), source.runbooks.end(), argument) == source.runbooks.end()) {
+            std::string known;
+            for (const auto& n : source.runbooks) known += (known.empty() ? "" : ", ") + n;
+            return {Kind::Error, "no runbook '" + argument + "' (known: " + known + ")"};
+        }
+        return {Kind::Restore, argument};
+    }
+    if (verb == "drill") return {Kind::Drill, argument};
+    if (verb == "resume") return {Kind::Resume, argument};
     if (verb == "region" || verb == "profile") {
         const auto& names = verb == "region" ? source.regions : source.profiles;
         const std::string wanted = argument == "all" || argument == "*" ? std::string() : argument;
@@ -96,7 +107,8 @@ Completion complete_command_line(std::string_view text, const CompletionSource& 
             return {std::string(text), {}};
         }
         if (matches.size() == 1) {
-            const bool takes_argument = matches.front() == "region" || matches.front() == "profile";
+            const std::string& m = matches.front();
+            const bool takes_argument = m == "region" || m == "profile" || m == "restore" || m == "drill" || m == "resume";
             return {matches.front() + (takes_argument ? " " : ""), matches};
         }
         const std::string prefix = common_prefix(matches);
@@ -107,6 +119,9 @@ Completion complete_command_line(std::string_view text, const CompletionSource& 
     while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
     const std::vector<std::string>* names = verb == "region"    ? &source.regions
                                             : verb == "profile" ? &source.profiles
+                                            : verb == "restore" ? &source.runbooks
+                                            : verb == "drill"   ? &source.resources
+                                            : verb == "resume"  ? &source.wizards
                                                                 : nullptr;
     if (names == nullptr) {
         return {std::string(text), {}};

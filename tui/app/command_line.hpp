@@ -1,6 +1,7 @@
 // The `:` command line: what a typed command means, and Tab completion.
 //   :rp :jobs :timeline :plans :rds :drills :audit :dashboard  switch screens
 //   :region NAME  :profile NAME  (":region" alone shows every region again)
+//   :restore [RUNBOOK]  :drill [RESOURCE]  :resume [WIZARD-ID]  open a wizard
 //   :refresh  :help  :q
 #pragma once
 
@@ -12,8 +13,8 @@ namespace vd::tui {
 
 // What a command line asks for.
 struct CommandLineAction {
-    enum class Kind { Screen, Region, Profile, Refresh, Help, Quit, Error } kind = Kind::Error;
-    std::string argument;  // the screen id, region or profile name; the error text
+    enum class Kind { Screen, Region, Profile, Refresh, Help, Quit, Restore, Drill, Resume, Error } kind = Kind::Error;
+    std::string argument;  // the screen id, region, profile, runbook, resource or wizard id; the error text
 };
 
 // Names the completion offers for arguments.
@@ -21,6 +22,9 @@ struct CompletionSource {
     std::vector<std::string> screens;   // screen ids and aliases
     std::vector<std::string> regions;
     std::vector<std::string> profiles;
+    std::vector<std::string> runbooks;   // :restore
+    std::vector<std::string> resources;  // :drill (DB instance identifiers)
+    std::vector<std::string> wizards;    // :resume (unfinished wizard ids)
 };
 
 // Interprets a command line (without the leading ':').

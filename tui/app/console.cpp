@@ -8,6 +8,7 @@
 #include "tui/app/command_line.hpp"
 #include "tui/app/console_impl.hpp"
 #include "tui/app/keys.hpp"
+#include "tui/screens/format.hpp"
 #include "widgets/text.hpp"
 
 namespace vd::tui {
@@ -22,7 +23,7 @@ namespace {
 const std::vector<std::pair<std::string, std::string>>& screen_aliases() {
     static const std::vector<std::pair<std::string, std::string>> kAliases = {
         {"recovery-points", "rp"}, {"points", "rp"},      {"dash", "dashboard"}, {"home", "dashboard"},
-        {"lifecycle", "timeline"}, {"snapshots", "rds"},  {"drill", "drills"},   {"log", "audit"},
+        {"lifecycle", "timeline"}, {"snapshots", "rds"},  {"log", "audit"},
         {"backup-jobs", "jobs"},   {"restores", "jobs"},
     };
     return kAliases;
@@ -68,6 +69,9 @@ Layout layout_for(int width, int height) {
 Console::Impl::Impl(ConsoleOptions o, widgets::Theme t)
     : options(std::move(o)), theme(std::move(t)), clock(options.clock ? options.clock : system_clock()),
       screens(make_screens()), snapshot(std::make_shared<poll::Snapshot>()) {
+    for (auto& screen : screens) {
+        if (auto* w = dynamic_cast<WizardScreen*>(screen.get())) wizard = w;
+    }
     rebind();
 }
 
@@ -100,6 +104,10 @@ Flags Console::Impl::switch_to(std::size_t index) {
     if (index >= screens.size()) {
         return kHandled;
     }
+    if (!screens[index]->listed()) {
+        say("no wizard is open: Enter on a recovery point, :restore, :drill or :resume opens one", false);
+        return kHandled | kChrome;
+    }
     if (index != active) {
         history.push_back(active);
         if (history.size() > 32) history.erase(history.begin());
@@ -128,8 +136,100 @@ void Console::Impl::reload_audit() {
 void Console::Impl::open_dialog(const DialogRequest& request) {
     std::string text;
     for (const auto& line : request.lines) text += (text.empty() ? "" : "\n") + line;
-    dialog = widgets::Dialog::message(request.title, text);
+    using Kind = DialogRequest::Kind;
+    switch (request.kind) {
+    case Kind::Message: dialog = widgets::Dialog::message(request.title, text); break;
+    case Kind::Confirm:
+        dialog = widgets::Dialog::confirm(request.title, text, false, request.yes_label, request.no_label);
+        break;
+    case Kind::TypedConfirm: dialog = widgets::Dialog::typed_confirm(request.title, text, request.expected); break;
+    }
+    on_accept = request.on_accept;
     mode = Mode::Dialog;
+}
+
+Flags Console::Impl::apply(Effects& fx) {
+    Flags f = kNone;
+    if (fx.dialog) {
+        open_dialog(*fx.dialog);
+        f |= kHandled | kRedraw | kChrome;
+    }
+    if (!fx.message.empty()) {
+        say(fx.message, fx.message_is_error);
+        f |= kChrome;
+    }
+    if (fx.wizard) f |= open_wizard(*fx.wizard);
+    return f;
+}
+
+std::size_t Console::Impl::index_of(std::string_view id) const {
+    for (std::size_t i = 0; i < screens.size(); ++i) {
+        if (screens[i]->id() == id) return i;
+    }
+    return screens.size();
+}
+
+bool Console::Impl::wizard_open() const {
+    return wizard != nullptr && wizard->runner() && !wizard->runner()->view()->finished;
+}
+
+Flags Console::Impl::open_wizard(const WizardRequest& request) {
+    const auto& launcher = options.wizards;
+    if (wizard == nullptr || !launcher.start || !launcher.resume) {
+        say("wizards are not available here", true);
+        return kHandled | kChrome;
+    }
+    if (wizard_open()) {
+        say("a wizard is already open: finish or abort it first (it is on screen 9)", true);
+        return switch_to(index_of("wizard")) | kChrome;
+    }
+    auto engine = request.resume_id.empty() ? launcher.start(request.runbook, request.inputs) : launcher.resume(request.resume_id);
+    if (!engine) {
+        DialogRequest d;
+        d.title = request.resume_id.empty() ? "Cannot start " + request.runbook : "Cannot resume " + request.resume_id;
+        d.lines = {engine.error().message};
+        open_dialog(d);
+        return kHandled | kRedraw | kChrome;
+    }
+    wizard->attach(std::make_shared<WizardRunner>(std::move(*engine), launcher.runner));
+    wizard_version = 0;
+    const Flags f = switch_to(index_of("wizard"));
+    rebind();
+    return f | kRedraw | kChrome;
+}
+
+Flags Console::Impl::offer_resume(const std::string& id) {
+    if (!options.wizards.unfinished) {
+        say("wizards are not available here", true);
+        return kHandled | kChrome;
+    }
+    const auto saved = options.wizards.unfinished();
+    const runbook::WizardSummary* pick = nullptr;
+    for (const auto& w : saved) {
+        if (id.empty() || w.id == id) {
+            pick = &w;
+            break;
+        }
+    }
+    if (pick == nullptr) {
+        say(id.empty() ? "there is no unfinished wizard to resume" : "no unfinished wizard " + id, !id.empty());
+        return kHandled | kChrome;
+    }
+    DialogRequest d;
+    d.kind = DialogRequest::Kind::Confirm;
+    d.title = "Resume the unfinished wizard?";
+    d.lines = {pick->runbook + (pick->target.empty() ? "" : " into " + pick->target) + ", stopped at step '" +
+                   pick->current_step + "'",
+               "saved " + relative(pick->updated, clock->now()) + " (wizard " + pick->id + ").",
+               "",
+               "It continues where it stopped; a restore already sent is found, never sent twice.",
+               "Later: it stays saved; :resume opens it."};
+    d.yes_label = "Resume";
+    d.no_label = "Later";
+    const std::string wizard_id = pick->id;
+    d.on_accept = [this, wizard_id](const std::string&) { return open_wizard({{}, {}, wizard_id}); };
+    open_dialog(d);
+    return kHandled | kRedraw | kChrome;
 }
 
 void Console::Impl::say(std::string text, bool error) {
@@ -163,9 +263,21 @@ Flags Console::Impl::run(const std::string& command) {
     const ScreenContext ctx = context();
     Screen& screen = *screens[active];
     if (command == "quit") {
-        if (options.wizard_running && options.wizard_running()) {
-            mode = Mode::ConfirmQuit;
-            return kHandled | kChrome;
+        if (wizard_open()) {
+            const auto v = wizard->runner()->view();
+            DialogRequest d;
+            d.kind = DialogRequest::Kind::Confirm;
+            d.title = "Quit while a wizard is running?";
+            d.lines = {v->runbook_name + " is at step " + std::to_string(v->current + 1) + " of " +
+                           std::to_string(v->rail.size()) + (v->busy ? " (" + v->busy_with + ")" : "") + ".",
+                       "Its state is saved after every step: start vaultdeck",
+                       "again and it offers to resume (or type :resume).",
+                       "A restore already sent keeps running in AWS."};
+            d.yes_label = "Quit";
+            d.no_label = "Stay";
+            d.on_accept = [](const std::string&) -> Flags { return kHandled | kQuit; };
+            open_dialog(d);
+            return kHandled | kRedraw | kChrome;
         }
         return kHandled | kQuit;
     }
@@ -206,7 +318,8 @@ Flags Console::Impl::run(const std::string& command) {
         return kHandled | kChrome;
     }
     if (command == "next-screen" || command == "prev-screen") {
-        const std::size_t n = screens.size();
+        std::size_t n = 0;
+        for (const auto& s : screens) n += s->listed() ? 1 : 0;  // unlisted screens are the last ones
         return switch_to(command == "next-screen" ? (active + 1) % n : (active + n - 1) % n);
     }
     if (command.rfind("screen-", 0) == 0) {
@@ -232,23 +345,30 @@ Flags Console::Impl::run(const std::string& command) {
     }
     Effects fx;
     Flags f = screen.command(ctx, command, fx);
-    if (fx.dialog) {
-        open_dialog(*fx.dialog);
-        f |= kHandled | kRedraw;
-    }
-    if (!fx.message.empty()) {
-        say(fx.message, false);
-        f |= kChrome;
-    }
-    return f;
+    return f | apply(fx);
 }
 
-Flags Console::Impl::execute_command_line() {
+CompletionSource Console::Impl::completion_source() const {
     CompletionSource source;
     for (const auto& s : screens) source.screens.emplace_back(s->id());
     for (const auto& [alias, id] : screen_aliases()) source.screens.push_back(alias);
     source.regions = region_names();
     source.profiles = profile_names();
+    if (options.wizards.runbooks) source.runbooks = options.wizards.runbooks();
+    if (options.wizards.unfinished) {
+        for (const auto& w : options.wizards.unfinished()) source.wizards.push_back(w.id);
+    }
+    for (const auto& rd : snapshot->regions) {
+        for (const auto& db : rd.db_instances) {
+            if (std::find(source.resources.begin(), source.resources.end(), db.identifier) == source.resources.end())
+                source.resources.push_back(db.identifier);
+        }
+    }
+    return source;
+}
+
+Flags Console::Impl::execute_command_line() {
+    const CompletionSource source = completion_source();
     const CommandLineAction action = parse_command_line(input, source);
     mode = Mode::Normal;
     using Kind = CommandLineAction::Kind;
@@ -275,6 +395,19 @@ Flags Console::Impl::execute_command_line() {
         say("unknown screen " + id, true);
         return kHandled | kChrome;
     }
+    case Kind::Restore:
+        return open_wizard({action.argument.empty() ? "restore-from-backup" : action.argument, {}, {}});
+    case Kind::Drill: {
+        runbook::Variables inputs;
+        if (!action.argument.empty()) inputs["resource"] = action.argument;
+        return open_wizard({"monthly-drill", inputs, {}});
+    }
+    case Kind::Resume:
+        if (wizard_open()) {
+            say("a wizard is already open (screen 9)", false);
+            return switch_to(index_of("wizard")) | kChrome;
+        }
+        return offer_resume(action.argument);
     case Kind::Error:
         say(action.argument, true);
         return kHandled | kChrome;
@@ -300,12 +433,7 @@ Flags Console::Impl::edit(const KeyEvent& ev) {
         return execute_command_line() | kChrome;
     }
     if (ev.is(Key::Tab) && !filtering) {
-        CompletionSource source;
-        for (const auto& s : screens) source.screens.emplace_back(s->id());
-        for (const auto& [alias, id] : screen_aliases()) source.screens.push_back(alias);
-        source.regions = region_names();
-        source.profiles = profile_names();
-        const Completion c = complete_command_line(input, source);
+        const Completion c = complete_command_line(input, completion_source());
         input = c.text;
         candidates = c.candidates;
         return kHandled | kChrome;
@@ -354,11 +482,7 @@ Flags Console::Impl::mouse(const widgets::MouseEvent& m) {
     local.y -= 2;
     Effects fx;
     Flags f = screens[active]->mouse(context(), local, fx);
-    if (fx.dialog) {
-        open_dialog(*fx.dialog);
-        f |= kRedraw;
-    }
-    return f;
+    return f | apply(fx);
 }
 
 Console::Console(ConsoleOptions options, widgets::Theme theme)
@@ -366,6 +490,7 @@ Console::Console(ConsoleOptions options, widgets::Theme theme)
     show_screen(impl_->options.initial_screen);
     impl_->history.clear();
     impl_->reload_audit();
+    if (impl_->options.wizards.unfinished && !impl_->options.wizards.unfinished().empty()) impl_->offer_resume({});
 }
 
 Console::~Console() = default;
@@ -384,7 +509,20 @@ void Console::tick() {
     if (impl_->clock->now() - impl_->findings_at >= std::chrono::minutes(1)) {
         impl_->evaluate();
     }
+    if (impl_->wizard != nullptr && impl_->wizard->runner()) impl_->wizard->runner()->tick();
 }
+
+bool Console::take_wizard_update() {
+    Impl& s = *impl_;
+    if (s.wizard == nullptr || !s.wizard->runner()) return false;
+    const std::uint64_t version = s.wizard->runner()->view()->version;
+    if (version == s.wizard_version) return false;
+    s.wizard_version = version;
+    s.rebind();
+    return true;
+}
+
+bool Console::wizard_running() const { return impl_->wizard_open(); }
 
 Flags Console::handle(const KeyEvent& ev) {
     using Mode = Impl::Mode;
@@ -413,19 +551,29 @@ Flags Console::handle(const KeyEvent& ev) {
             s.mode = Mode::Normal;
         }
         return kHandled | kRedraw | kChrome | cleared;
-    case Mode::Dialog:
+    case Mode::Dialog: {
         if (s.dialog) s.dialog->handle(ev);
-        if (!s.dialog || s.dialog->result() != widgets::DialogResult::Open) {
-            s.mode = Mode::Normal;
-            s.dialog.reset();
-        }
-        return kHandled | kRedraw | kChrome | cleared;
-    case Mode::ConfirmQuit:
+        if (s.dialog && s.dialog->result() == widgets::DialogResult::Open) return kHandled | kRedraw | kChrome | cleared;
+        const bool accepted = s.dialog && s.dialog->result() == widgets::DialogResult::Accepted;
+        const std::string typed = s.dialog ? s.dialog->typed() : std::string();
+        auto on_accept = std::move(s.on_accept);
+        s.on_accept = nullptr;
         s.mode = Mode::Normal;
-        if (ev.is(U'y') || ev.is(U'Y')) return kHandled | kQuit;
-        return kHandled | kChrome | cleared;
+        s.dialog.reset();
+        Flags f = kHandled | kRedraw | kChrome | cleared;
+        if (accepted && on_accept) f |= on_accept(typed);
+        s.rebind();
+        return f;
+    }
     case Mode::Normal:
         break;
+    }
+    s.rebind();
+    Screen& screen = *s.screens[s.active];
+    if (screen.capturing()) {
+        Effects fx;
+        const Flags f = screen.input(s.context(), ev, fx);
+        return f | s.apply(fx) | cleared | kChrome;
     }
     const KeyBinding* binding = widgets::find_binding(s.bindings, ev);
     if (binding == nullptr) {

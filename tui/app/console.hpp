@@ -13,6 +13,7 @@
 
 #include <functional>
 #include <map>
+#include <optional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -20,7 +21,10 @@
 #include "backend/core/clock.hpp"
 #include "backend/health/finding.hpp"
 #include "backend/poll/snapshot.hpp"
+#include "backend/runbook/engine.hpp"
+#include "backend/runbook/wizard_state.hpp"
 #include "tui/screens/screen.hpp"
+#include "tui/screens/wizard_runner.hpp"
 #include "widgets/canvas.hpp"
 #include "widgets/input.hpp"
 #include "widgets/keymap.hpp"
@@ -32,6 +36,20 @@ namespace vd::tui {
 inline constexpr int kMinWidth = 80;
 inline constexpr int kMinHeight = 24;
 
+// How the console opens runbook wizards; with empty functions it cannot.
+struct WizardLauncher {
+    using EngineResult = Result<std::unique_ptr<runbook::Engine>>;
+    // Starts a runbook seeded with values (resource, recovery_point_arn, region...).
+    std::function<EngineResult(const std::string& runbook, const runbook::Variables& inputs)> start;
+    // Continues a saved wizard.
+    std::function<EngineResult(const std::string& wizard_id)> resume;
+    // The saved wizards this console can continue, newest first.
+    std::function<std::vector<runbook::WizardSummary>()> unfinished;
+    // The runbook names `:restore` completes.
+    std::function<std::vector<std::string>()> runbooks;
+    WizardRunnerOptions runner;  // wake-up, wait polling, demo
+};
+
 // What the console is built from.
 struct ConsoleOptions {
     bool read_only = false;
@@ -41,8 +59,8 @@ struct ConsoleOptions {
     std::function<std::vector<health::Finding>(const poll::Snapshot&, TimePoint)> evaluate;
     // Reads the audit log, newest first; empty: none.
     std::function<Result<runbook::AuditReadResult>()> load_audit;
-    // True while a restore wizard runs (then `q` asks first).
-    std::function<bool()> wizard_running;
+    // Opens wizards (Enter on a recovery point, :restore, :drill, :resume).
+    WizardLauncher wizards;
     std::string initial_screen = "dashboard";
     std::chrono::seconds rto_target{4 * 3600};  // the configuration's RTO, for the Drills screen
 };
@@ -68,8 +86,13 @@ public:
 
     // Shows a new snapshot: recomputes findings and marks the body dirty.
     void set_snapshot(poll::SnapshotPtr snapshot);
-    // Re-reads time-dependent data (findings once a minute, the audit log).
+    // Re-reads time-dependent data (findings once a minute, the audit log)
+    // and polls a waiting wizard when due; call once a second.
     void tick();
+    // True once after the wizard published a new view (the loop redraws).
+    bool take_wizard_update();
+    // True while a wizard is open and has not finished.
+    bool wizard_running() const;
 
     // Handles one key or mouse event (mouse at terminal coordinates).
     Flags handle(const widgets::KeyEvent& event);
@@ -93,6 +116,9 @@ public:
 
     // True while the command line or the filter prompt is being typed in.
     bool editing() const;
+    // Where a field in the body (a dialog's or the wizard's) wants the
+    // terminal cursor, relative to the body; the loop puts it there last.
+    std::optional<std::pair<int, int>> body_cursor() const;
     // Text queued for the clipboard by `y` (taken once).
     std::string take_clipboard();
     // A full-terminal repaint was asked for (Ctrl-L), taken once.

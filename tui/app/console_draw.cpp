@@ -16,9 +16,10 @@ using widgets::Role;
 std::vector<TabItem> Console::Impl::tabs(int w) const {
     std::vector<TabItem> out;
     int total = 0;
-    for (const auto& s : screens) total += widgets::display_width(s->title()) + 4;
+    for (const auto& s : screens) total += s->listed() ? widgets::display_width(s->title()) + 4 : 0;
     const bool narrow = total > w - 24;
     for (std::size_t i = 0; i < screens.size(); ++i) {
+        if (!screens[i]->listed()) continue;  // only the last screens are ever unlisted
         const auto name = narrow ? screens[i]->short_title() : screens[i]->title();
         out.push_back({fmt::format("{} {}", i + 1, name), i == active});
     }
@@ -26,6 +27,31 @@ std::vector<TabItem> Console::Impl::tabs(int w) const {
 }
 
 namespace {
+
+// Passes drawing on and remembers where the terminal cursor was last put,
+// so the loop can put it back after drawing the other rows.
+class CursorRecorder final : public widgets::Canvas {
+public:
+    CursorRecorder(widgets::Canvas& inner, std::optional<std::pair<int, int>>& cursor) : inner_(&inner), cursor_(&cursor) {
+        cursor_->reset();
+    }
+    int width() const override { return inner_->width(); }
+    int height() const override { return inner_->height(); }
+    int put(int x, int y, std::string_view text, const widgets::Style& style) override { return inner_->put(x, y, text, style); }
+    void fill(widgets::Rect area, std::string_view glyph, const widgets::Style& style) override { inner_->fill(area, glyph, style); }
+    void hide_cursor() override {
+        cursor_->reset();
+        inner_->hide_cursor();
+    }
+    void show_cursor(int x, int y) override {
+        *cursor_ = std::make_pair(x, y);
+        inner_->show_cursor(x, y);
+    }
+
+private:
+    widgets::Canvas* inner_;
+    std::optional<std::pair<int, int>>* cursor_;
+};
 
 // The scope label at the right of the tab row.
 std::string scope_label(const Scope& scope) {
@@ -85,12 +111,14 @@ void Console::draw_tabs(widgets::Canvas& target) {
 }
 
 std::string Console::tabs_key() const {
-    return fmt::format("{}|{}|{}", impl_->active, impl_->scope.profile, impl_->scope.region);
+    return fmt::format("{}|{}|{}|{}", impl_->active, impl_->scope.profile, impl_->scope.region,
+                       impl_->screens.back()->listed());
 }
 
 void Console::draw_body(widgets::Canvas& target) {
-    AsciiCanvas ascii(target);
-    widgets::Canvas& body = impl_->theme.glyphs().utf8 ? target : ascii;
+    CursorRecorder recorder(target, impl_->body_cursor);
+    AsciiCanvas ascii(recorder);
+    widgets::Canvas& body = impl_->theme.glyphs().utf8 ? static_cast<widgets::Canvas&>(recorder) : ascii;
     Impl& s = *impl_;
     const ScreenContext ctx = s.context();
     s.screens[s.active]->render(ctx, body);
@@ -101,12 +129,18 @@ void Console::draw_body(widgets::Canvas& target) {
     }
 }
 
+std::optional<std::pair<int, int>> Console::body_cursor() const {
+    if (editing()) return std::nullopt;
+    return impl_->body_cursor;
+}
+
 std::string Console::footer_key(int width) const {
     const Impl& s = *impl_;
     std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", static_cast<int>(s.mode), s.input, s.message,
                                   s.message_is_error, s.footer_extra, width, s.active, s.bindings.size());
     for (const auto& c : s.candidates) key += "|" + c;
-    if (s.mode == Impl::Mode::Normal) key += "|" + s.screens[s.active]->filter();
+    if (s.mode == Impl::Mode::Normal) key += "|" + s.screens[s.active]->filter() + "|" + s.screens[s.active]->capture_hint();
+    for (const auto& b : s.bindings) key += "|" + b.key + (b.visible ? "+" : "-");
     return key;
 }
 
@@ -129,17 +163,19 @@ void Console::draw_footer(widgets::Canvas& target) {
         } else if (s.mode == Mode::Filter) {
             hint = "text or column:value · Enter keeps · Esc cancels";
         } else {
-            hint = "rp jobs timeline plans rds drills audit region profile q · Tab completes";
+            hint = "rp jobs timeline plans rds drills audit restore drill resume region q · Tab completes";
         }
         row.put(std::max(x + 3, width / 2), 0, widgets::ellipsize(hint, width - std::max(x + 3, width / 2)),
                 theme.style(Role::Dim));
         return;
     }
-    row.hide_cursor();
-    if (s.mode == Mode::ConfirmQuit) {
-        row.put(1, 0, "A restore wizard is running. Quit anyway? y/N", theme.style(Role::Warning));
+    const Screen& screen = *s.screens[s.active];
+    if (s.mode == Mode::Normal && screen.capturing()) {
+        // The screen's field keeps the terminal cursor.
+        row.put(1, 0, widgets::ellipsize(screen.capture_hint(), width - 2), theme.style(Role::Info));
         return;
     }
+    row.hide_cursor();
     if (!s.message.empty()) {
         row.put(1, 0, widgets::ellipsize(s.message, width - 2), theme.style(s.message_is_error ? Role::Error : Role::Info));
         return;

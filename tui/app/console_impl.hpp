@@ -7,15 +7,17 @@
 #include <vector>
 
 #include "tui/app/chrome.hpp"
+#include "tui/app/command_line.hpp"
 #include "widgets/dialog.hpp"
 #include "widgets/help_overlay.hpp"
 #include "widgets/tabs.hpp"
 #include "tui/app/console.hpp"
+#include "tui/screens/wizard.hpp"
 
 namespace vd::tui {
 
 struct Console::Impl {
-    enum class Mode { Normal, Command, Filter, Help, Dialog, ConfirmQuit };
+    enum class Mode { Normal, Command, Filter, Help, Dialog };
 
     ConsoleOptions options;
     widgets::Theme theme;
@@ -38,12 +40,16 @@ struct Console::Impl {
     std::string message;
     bool message_is_error = false;
     std::optional<widgets::Dialog> dialog;
+    std::function<Flags(const std::string&)> on_accept;  // of the open dialog
+    WizardScreen* wizard = nullptr;                      // one of `screens`
+    std::uint64_t wizard_version = 0;                    // the last view drawn
     std::optional<widgets::HelpOverlay> help;
     widgets::Tabs tab_row{{}};
     std::string clipboard;
     bool repaint = false;
     std::string footer_extra;
     std::vector<widgets::KeyBinding> bindings;
+    std::optional<std::pair<int, int>> body_cursor;  // where the body last put the cursor
     int width = kMinWidth;  // the terminal width last drawn at (tab hit testing)
 
     Impl(ConsoleOptions o, widgets::Theme t);
@@ -63,6 +69,7 @@ struct Console::Impl {
     // Handles a mouse event at terminal coordinates.
     Flags mouse(const widgets::MouseEvent& event);
     // The names the command line completes.
+    CompletionSource completion_source() const;
     std::vector<std::string> region_names() const;
     std::vector<std::string> profile_names() const;
     // Recomputes findings for the snapshot at the current time.
@@ -71,8 +78,18 @@ struct Console::Impl {
     std::vector<TabItem> tabs(int width) const;
     // Reads the audit log again.
     void reload_audit();
-    // Opens a message dialog.
+    // Opens a dialog a screen asked for.
     void open_dialog(const DialogRequest& request);
+    // Applies what a screen command asked for besides its flags.
+    Flags apply(Effects& fx);
+    // Opens a wizard (start or resume) and shows it.
+    Flags open_wizard(const WizardRequest& request);
+    // Offers to resume an unfinished wizard (at start, and :resume).
+    Flags offer_resume(const std::string& id);
+    // The index of a screen by id.
+    std::size_t index_of(std::string_view id) const;
+    // Whether a wizard is open and not finished.
+    bool wizard_open() const;
     // Sets the footer message.
     void say(std::string text, bool error);
 };

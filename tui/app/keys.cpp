@@ -11,7 +11,7 @@ const std::vector<KeyBinding>& global_bindings() {
     static const std::vector<KeyBinding> kKeys = {
         {"?", "help", "Help: every key on this screen", true, false},
         {"/", "filter", "Filter rows: text, or column:value", true, false},
-        {":", "command-line", "Command line: :rp :jobs :timeline :plans :region NAME :q", true, false},
+        {":", "command-line", "Command line: :rp :jobs :restore :drill :resume :region NAME :q", true, false},
         {"r", "refresh", "Fetch everything now", true, false},
         {"y", "copy-arn", "Copy the selected ARN to the clipboard (OSC 52)", true, false},
         {"q", "quit", "Quit", true, false},
@@ -26,6 +26,7 @@ const std::vector<KeyBinding>& global_bindings() {
         {"6", "screen-6", "RDS", false, false},
         {"7", "screen-7", "Drills", false, false},
         {"8", "screen-8", "Audit", false, false},
+        {"9", "screen-9", "Wizard (restore or drill)", false, false},
         {"ctrl+l", "repaint", "Repaint the whole terminal", false, false},
     };
     return kKeys;
@@ -76,6 +77,7 @@ std::string footer_label(const std::string& command) {
     if (command == "command-line") return "command";
     if (command == "copy-arn") return "copy ARN";
     if (command == "sort-next") return "sort";
+    if (command.rfind("wizard-", 0) == 0) return command.substr(7);
     return command;
 }
 

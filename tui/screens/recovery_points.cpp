@@ -121,19 +121,18 @@ public:
             const auto row = table().selected_row();
             if (!row) return kHandled;
             const auto& rp = rows_->point(*row);
-            const std::string who = rp.resource_name.empty() ? arn_tail(rp.resource_arn) : rp.resource_name;
-            DialogRequest d;
-            d.title = "Restore " + who;
-            d.lines = {
-                "Runbook '" + restore_runbook_for(rp) + "' would start here:",
-                "restore the point of " + full_time(rp.creation_date) + " (" + rp.status + ")",
-                "into a NEW instance; nothing is overwritten.",
-                "",
-                "The guided restore wizard opens here once it is part of this build;",
-                "until then: vaultdeck runbook show " + restore_runbook_for(rp),
-            };
-            if (ctx.read_only) d.lines.push_back("READ-ONLY: every step would be a dry run.");
-            fx.dialog = d;
+            WizardRequest w;
+            w.runbook = restore_runbook_for(rp);
+            w.inputs = {{"resource", rp.resource_arn},
+                        {"recovery_point_arn", rp.arn},
+                        {"recovery_point_vault", rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name},
+                        {"region", rp.origin.region.empty() ? region_of_arn(rp.arn) : rp.origin.region}};
+            for (const auto* rd : ctx.regions()) {
+                if (rd->region == w.inputs["region"] && !rd->profile.empty() &&
+                    (rp.origin.account_id.empty() || rd->account_id == rp.origin.account_id))
+                    w.inputs["profile"] = rd->profile;
+            }
+            fx.wizard = std::move(w);
             return kHandled | kRedraw;
         }
         return table_command(table(), name, fx);
@@ -233,7 +232,7 @@ std::vector<Line> recovery_point_details(const ScreenContext& ctx, const model::
         }
     }
     if (copies == 0 && rp.source_vault_arn.empty()) label("Copies").add("none", Role::Dim);
-    label("Restore").add("metadata is read when the restore starts (Enter)", Role::Dim);
+    label("Restore").add("Enter opens the restore wizard (into a NEW instance)", Role::Dim);
     return out.take();
 }
 

@@ -1,4 +1,4 @@
-// The screens in tab order: the digits 1-8 select them.
+// The screens in tab order: the digits 1-9 select them.
 #include "tui/screens/audit.hpp"
 #include "tui/screens/dashboard.hpp"
 #include "tui/screens/drills.hpp"
@@ -8,6 +8,7 @@
 #include "tui/screens/recovery_points.hpp"
 #include "tui/screens/screen.hpp"
 #include "tui/screens/timeline.hpp"
+#include "tui/screens/wizard.hpp"
 
 namespace vd::tui {
 
@@ -21,6 +22,7 @@ std::vector<std::unique_ptr<Screen>> make_screens() {
     screens.push_back(make_rds_screen());
     screens.push_back(make_drills_screen());
     screens.push_back(make_audit_screen());
+    screens.push_back(make_wizard_screen());
     return screens;
 }
 

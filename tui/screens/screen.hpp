@@ -7,6 +7,8 @@
 // (they draw on a Canvas) and never call into the poller.
 #pragma once
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,17 +65,34 @@ struct ScreenContext {
     std::vector<const health::Finding*> scoped_findings() const;
 };
 
-// A message box a screen asks the console to show (e.g. which runbook
-// Enter on a recovery point would start).
+// A dialog a screen asks the console to show: a message, a yes/no question
+// or a typed confirmation; on_accept runs on the UI thread once it is
+// accepted (with what was typed) and returns flags for the loop.
 struct DialogRequest {
+    enum class Kind { Message, Confirm, TypedConfirm };
+    Kind kind = Kind::Message;
     std::string title;
     std::vector<std::string> lines;
+    std::string expected;                // typed confirm: what must be typed
+    std::string yes_label = "Yes";       // confirm buttons
+    std::string no_label = "No";
+    std::function<Flags(const std::string& typed)> on_accept;
+};
+
+// A wizard a screen asks the console to open: a runbook seeded with
+// values, or a saved wizard to resume.
+struct WizardRequest {
+    std::string runbook;                        // start this runbook...
+    std::map<std::string, std::string> inputs;  // ...with these values
+    std::string resume_id;                      // or resume this wizard
 };
 
 // Side effects a command may ask for besides the flags.
 struct Effects {
     std::optional<DialogRequest> dialog;
     std::string message;  // a one-line notice for the footer
+    bool message_is_error = false;
+    std::optional<WizardRequest> wizard;
 };
 
 // One screen of the console.
@@ -86,6 +105,8 @@ public:
     virtual std::string_view title() const = 0;
     // A short tab name for narrow terminals ("Points").
     virtual std::string_view short_title() const { return title(); }
+    // Whether the screen has a tab now (the wizard's appears once one is open).
+    virtual bool listed() const { return true; }
 
     // The keys this screen adds to the global ones (footer and help).
     virtual std::vector<widgets::KeyBinding> bindings() const = 0;
@@ -104,6 +125,16 @@ public:
     virtual void set_filter(std::string text) { (void)text; }
     virtual std::string filter() const { return {}; }
 
+    // True while the screen takes every key itself (a field being edited);
+    // the console then sends keys to input() instead of the keymap.
+    virtual bool capturing() const { return false; }
+    virtual Flags input(const ScreenContext& ctx, const widgets::KeyEvent& event, Effects& fx) {
+        (void)ctx, (void)event, (void)fx;
+        return kNone;
+    }
+    // What the footer shows while capturing ("Enter saves · Esc cancels").
+    virtual std::string capture_hint() const { return {}; }
+
     // Closes a detail pane or similar; false when there was nothing to close.
     virtual bool back() { return false; }
 
@@ -114,7 +145,7 @@ public:
     }
 };
 
-// The eight screens in tab order (1..8).
+// The screens in tab order (1..9: the wizard is the last).
 std::vector<std::unique_ptr<Screen>> make_screens();
 
 }  // namespace vd::tui
