@@ -22,6 +22,8 @@
 //   job-running             an on-demand backup of prod-db, RUNNING now
 //   unprotected-resource    analytics-db: no backup plan selects it
 //   vault-unlocked          dev-vault, Default (no vault lock)
+//   plan-below-minimum      dev-backup-plan keeps daily points 7 days, under
+//                           the 35-day minimum Audit Manager's control asks for
 //   copy-missing            the newest monthly copy of prod-db to
 //                           prod-dr-vault FAILED; the DR point is missing
 //   restore-validation-failed  the newest monthly restore test of prod-db
@@ -204,6 +206,8 @@ Result<std::vector<PlantedProblem>> build_demo(ScenarioBuilder& b) {
     BackupPlan& dev_plan = b.plan(east, "dev-backup-plan", {b.rule("daily-dev", "dev-vault", "cron(0 3 * * ? *)", std::nullopt, 7)},
                                   now - days(200));
     b.select(dev_plan, "dev-by-tag", {}, {{"backup", "dev"}});
+    planted.push_back({"plan-below-minimum", kEast, dev_plan.arn,
+                       "dev-backup-plan keeps its daily points 7 days, under the 35-day minimum"});
 
     // The continuous (PITR) recovery point of prod-db that the daily rule keeps.
     RecoveryPoint continuous;

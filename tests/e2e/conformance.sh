@@ -15,14 +15,7 @@ AWS=/usr/bin/aws
 E2E="$(cd "$(dirname "$0")" && pwd)/conformance"
 source "$E2E/lib.sh"
 
-work="$(mktemp -d)"
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+open_work
 
 # Never reach real AWS; the CLI gets its own throw-away home and files.
 export HOME="$work/home" AWS_CONFIG_FILE="$work/config" AWS_SHARED_CREDENTIALS_FILE="$work/credentials"

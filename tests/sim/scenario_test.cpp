@@ -81,7 +81,7 @@ TEST(DemoScenario, PlantsEveryDocumentedProblem) {
     std::multiset<std::string> kinds;
     for (const auto& p : t.sim->planted()) kinds.insert(p.kind);
     for (const char* kind : {"missed-backups", "job-running", "unprotected-resource", "copy-missing", "restore-validation-failed",
-                             "leftover-restored-instance", "failed-restore", "failed-jobs-90d"}) {
+                             "leftover-restored-instance", "failed-restore", "failed-jobs-90d", "plan-below-minimum"}) {
         EXPECT_EQ(kinds.count(kind), 1u) << kind;
     }
     EXPECT_EQ(kinds.count("vault-unlocked"), 2u);

@@ -3,6 +3,19 @@
 SECTION=main
 SIM_URL=""
 
+# Makes the suite's throw-away folder ($work); it and the simulators started
+# into $pids are gone when the suite exits.
+open_work() {
+  work="$(mktemp -d)"
+  pids=()
+  trap close_work EXIT
+}
+close_work() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+
 # Starts `vaultdeck sim serve` in the background and sets SIM_URL from its
 # one "listening on" line.
 start_sim() {
@@ -12,7 +25,7 @@ start_sim() {
   for _ in $(seq 1 300); do
     if grep -q '^listening on http://127.0.0.1:[0-9]*$' "$work/$name.out" 2>/dev/null; then
       SIM_URL="$(sed -n 's/^listening on //p' "$work/$name.out")"
-      echo "== conformance: $name simulator at $SIM_URL ($(cat "$work/$name.err"))"
+      echo "== $name simulator at $SIM_URL ($(cat "$work/$name.err"))"
       return 0
     fi
     sleep 0.1

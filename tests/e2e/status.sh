@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The daily glance as cron runs it: `vaultdeck status` exit codes and output
+# against the simulator's scenarios. Demo: critical (2) with the planted
+# problems in text and JSON; empty: ok (0); an endpoint that is down: could
+# not tell (3) with a one-line reason.
+#
+# Needs $VAULTDECK (the binary) and $ROOT (the repository); run by scripts/test.
+set -uo pipefail
+: "${VAULTDECK:?set VAULTDECK to the vaultdeck binary}"
+E2E="$(cd "$(dirname "$0")" && pwd)/conformance"
+source "$E2E/lib.sh"
+
+open_work
+
+export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" XDG_STATE_HOME="$work/home/.state"
+export AWS_CONFIG_FILE="$work/config" AWS_SHARED_CREDENTIALS_FILE="$work/credentials"
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_EC2_METADATA_DISABLED=true
+unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_REGION AWS_DEFAULT_REGION || true
+mkdir -p "$HOME"; : >"$AWS_CONFIG_FILE"; : >"$AWS_SHARED_CREDENTIALS_FILE"; : >"$work/failures"
+RECORD="$work/record.jsonl"
+SECTION=status
+
+# holds LABEL COMMAND...: the command succeeds.
+holds() { local label="$1"; shift; if "$@"; then ok "$label"; else fail "$label"; fi; }
+
+# status ARGS...: runs vaultdeck status; sets OUT, ERR and RC.
+status() {
+  OUT="$("$VAULTDECK" status "$@" 2>"$work/err")"; RC=$?
+  ERR="$(cat "$work/err")"
+}
+
+echo "== status: demo scenario (embedded simulator)"
+status --demo
+expect "demo exit code (critical)" "$RC" 2
+holds "demo text starts with the verdict" grep -q "^vaultdeck status: CRITICAL" <<<"$OUT"
+for line in "\[rpo\] prod-shared-files" "\[job-failed\] prod-shared-files" "\[unprotected\] analytics-db" \
+            "\[copy-missing\] prod-db" "\[plan-rule\] dev-backup-plan" "\[drill-due\] prod-db" \
+            "\[restored-leftover\] prod-db-restored-" "\[vault-unlocked\] Default" "\[vault-unlocked\] dev-vault"; do
+  holds "demo text names $line" grep -q "$line" <<<"$OUT"
+done
+
+status --demo --output json
+expect "demo json exit code" "$RC" 2
+expect "demo json is valid and critical" "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["schema"], d["overall"], d["exit_code"])' <<<"$OUT")" \
+  "vaultdeck.status/1 critical 2"
+expect "demo json problems (check resource_name)" \
+  "$(python3 -c 'import json,sys; print(" ".join(sorted(f["check"]+":"+f["resource_name"] for f in json.load(sys.stdin)["findings"] if f["severity"]!="ok")))' <<<"$OUT" \
+     | sed 's/prod-db-restored-[0-9-]*/prod-db-restored-DATE/')" \
+  "copy-missing:prod-db drill-due:prod-db job-failed:prod-shared-files plan-rule:dev-backup-plan restored-leftover:prod-db-restored-DATE rpo:prod-shared-files unprotected:analytics-db vault-unlocked:Default vault-unlocked:dev-vault"
+
+echo "== status: empty scenario (vaultdeck sim serve)"
+start_sim empty --scenario empty
+status --endpoint-url "$SIM_URL" --region us-east-1,us-west-2
+expect "empty exit code (ok)" "$RC" 0
+holds "empty text says OK" grep -q "^vaultdeck status: OK" <<<"$OUT"
+
+echo "== status: endpoint down"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+status --endpoint-url "http://127.0.0.1:$port" --region us-east-1
+expect "unreachable exit code (could not tell)" "$RC" 3
+holds "unreachable says UNKNOWN" grep -q "^vaultdeck status: UNKNOWN" <<<"$OUT$ERR"
+
+echo "status: $(failures) failures"
+[ "$(failures)" -eq 0 ]

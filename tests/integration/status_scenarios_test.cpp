@@ -1,0 +1,114 @@
+// The daily glance against the simulator's scenarios: on the demo, the health
+// report names exactly the problems the scenario planted (nothing missed,
+// nothing invented) and is critical; on the empty scenario it is ok.
+#include <map>
+#include <set>
+#include <utility>
+
+#include <gtest/gtest.h>
+
+#include "backend/config/config.hpp"
+#include "backend/health/report.hpp"
+#include "backend/poll/poller.hpp"
+#include "backend/sim/embedded.hpp"
+#include "tests/integration/support/sim_environment.hpp"
+
+using namespace vd;
+
+namespace {
+
+// (check, resource ARN) of a finding that is not ok.
+using Problem = std::pair<std::string, std::string>;
+
+// What the health model reports for each kind of planted problem. Kinds
+// mapped to nothing are there for the screens, not for the daily glance: a
+// job running now, and failures older than the 7-day window.
+const std::map<std::string, std::set<std::string>>& checks_for_planted_kind() {
+    static const std::map<std::string, std::set<std::string>> table = {
+        {"missed-backups", {"rpo", "job-failed"}},
+        {"unprotected-resource", {"unprotected"}},
+        {"vault-unlocked", {"vault-unlocked"}},
+        {"copy-missing", {"copy-missing"}},
+        {"restore-validation-failed", {"drill-due"}},
+        {"leftover-restored-instance", {"restored-leftover"}},
+        {"plan-below-minimum", {"plan-rule"}},
+        {"job-running", {}},
+        {"failed-restore", {}},
+        {"failed-jobs-90d", {}},
+    };
+    return table;
+}
+
+class StatusScenarios : public vd::test::SimEnvironment {
+protected:
+    // Starts the scenario, polls both regions once and evaluates the health model.
+    health::Report report_for(const std::string& scenario, std::vector<sim::PlantedProblem>* planted) {
+        sim::SimOptions so;
+        so.scenario = scenario;
+        sim::EmbeddedSimulator simulator(so);
+        auto started = simulator.start();
+        EXPECT_TRUE(started.ok()) << (started.ok() ? "" : started.error().to_string());
+        if (planted) *planted = simulator.planted();
+        auto poller = poller_for(simulator.endpoint_url());
+        if (!poller) return {};
+        auto snap = poller->poll_once();
+        for (const auto& r : snap->regions)
+            for (const auto& [kind, ks] : r.status) EXPECT_TRUE(ks.loaded) << r.region << " " << poll::kind_name(kind);
+        return health::evaluate(*snap, config::Config{}, snap->taken);
+    }
+};
+
+std::set<Problem> problems_of(const health::Report& report) {
+    std::set<Problem> out;
+    for (const auto& f : report.findings)
+        if (f.severity != health::Severity::Ok) out.insert({f.check, f.resource});
+    return out;
+}
+
+// The findings the planted problems call for. A planted problem without a
+// resource (the 90-day history) names nothing to compare.
+std::set<Problem> expected_from(const std::vector<sim::PlantedProblem>& planted) {
+    std::set<Problem> out;
+    for (const auto& p : planted) {
+        auto it = checks_for_planted_kind().find(p.kind);
+        EXPECT_NE(it, checks_for_planted_kind().end()) << "planted kind without an expectation: " << p.kind;
+        if (it == checks_for_planted_kind().end()) continue;
+        for (const auto& check : it->second) out.insert({check, p.resource_arn});
+    }
+    return out;
+}
+
+std::string describe(const std::set<Problem>& problems) {
+    std::string s;
+    for (const auto& [check, resource] : problems) s += "  " + check + " " + resource + "\n";
+    return s;
+}
+
+}  // namespace
+
+TEST_F(StatusScenarios, DemoReportsExactlyThePlantedProblemsAndIsCritical) {
+    std::vector<sim::PlantedProblem> planted;
+    auto report = report_for("demo", &planted);
+    ASSERT_FALSE(planted.empty());
+    auto expected = expected_from(planted);
+    auto found = problems_of(report);
+
+    std::set<Problem> missed, invented;
+    for (const auto& p : expected)
+        if (!found.count(p)) missed.insert(p);
+    for (const auto& p : found)
+        if (!expected.count(p)) invented.insert(p);
+    EXPECT_TRUE(missed.empty()) << "planted but not reported:\n" << describe(missed);
+    EXPECT_TRUE(invented.empty()) << "reported but not planted:\n" << describe(invented);
+
+    EXPECT_EQ(report.overall, health::Severity::Critical);
+    EXPECT_EQ(health::exit_code(report.overall), 2);
+    EXPECT_EQ(report.counts.unknown, 0);
+}
+
+TEST_F(StatusScenarios, EmptyScenarioIsOk) {
+    auto report = report_for("empty", nullptr);
+    EXPECT_TRUE(problems_of(report).empty()) << describe(problems_of(report));
+    EXPECT_EQ(report.overall, health::Severity::Ok);
+    EXPECT_EQ(health::exit_code(report.overall), 0);
+}
