@@ -10,6 +10,7 @@
 
 #include "backend/config/config.hpp"
 #include "backend/core/time_format.hpp"
+#include "backend/health/fetch_errors.hpp"
 #include "backend/health/report.hpp"
 #include "backend/health/report_json.hpp"
 #include "tui/commands.hpp"
@@ -23,14 +24,13 @@ std::string upper(std::string s) {
     return s;
 }
 
-// The fetch errors of a snapshot, one line each ("us-east-1 vaults: ...").
+// The refresh errors of kinds shown from older data, one line per region and
+// reason ("us-east-1 vaults, plans: ..."). Kinds that never loaded are told
+// by the data-missing finding.
 std::vector<std::string> fetch_errors(const poll::Snapshot& snap) {
     std::vector<std::string> out;
-    for (const auto& r : snap.regions) {
-        for (const auto& [kind, ks] : r.status) {
-            if (!ks.last_error.empty()) out.push_back(fmt::format("{} {}: {}", r.region, poll::kind_name(kind), ks.last_error));
-        }
-    }
+    for (const auto& r : snap.regions)
+        for (const auto& line : health::group_by_reason(health::stale_kinds(r))) out.push_back(r.region + " " + line);
     return out;
 }
 
@@ -43,7 +43,7 @@ void print_text(const health::Report& report, const poll::Snapshot& snap, const 
     }
     auto errors = fetch_errors(snap);
     if (!errors.empty()) {
-        fmt::print("\nCould not fetch:\n");
+        fmt::print("\nCould not refresh (older data shown):\n");
         for (const auto& e : errors) fmt::print("  {}\n", e);
     }
     health::Severity shown = health::Severity::Ok;

@@ -82,7 +82,9 @@ Error transport_error(CURLcode code, const char* detail, const UrlParts& url) {
             e.message = "could not resolve " + where + ": " + why;
             return e;
         case CURLE_COULDNT_CONNECT:
-            e.message = "could not connect to " + where + ": " + why;
+            // curl's detail repeats the host and adds the elapsed time; its
+            // plain text reads the same for every kind that failed alike.
+            e.message = "could not connect to " + where + ": " + curl_easy_strerror(code);
             return e;
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_CACERT_BADFILE:

@@ -5,11 +5,13 @@
 // has never loaded. A snapshot without any region is unknown as a whole.
 // Kinds that loaded once and are now stale are not unknown: the data shown
 // is complete, only older.
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
 
 #include "backend/health/checks.hpp"
+#include "backend/health/fetch_errors.hpp"
 
 namespace vd::health {
 namespace {
@@ -32,25 +34,24 @@ void check_coverage(const CheckContext& ctx, Findings& out) {
         return;
     }
     for (const auto& region : ctx.snapshot.regions) {
-        std::vector<std::string> missing;
-        std::vector<std::string> evidence;
+        std::vector<KindIssue> missing;
         for (Kind k : kCoreKinds)
-            if (region.status.find(k) == region.status.end()) {
-                missing.push_back(poll::kind_name(k));
-                evidence.push_back(fmt::format("{}: never fetched", poll::kind_name(k)));
-            }
-        for (const auto& [k, st] : region.status) {
-            if (st.loaded) continue;
-            missing.push_back(poll::kind_name(k));
-            evidence.push_back(fmt::format("{}: {}", poll::kind_name(k), st.last_error.empty() ? "not loaded yet" : st.last_error));
-        }
+            if (region.status.find(k) == region.status.end()) missing.push_back({poll::kind_name(k), "never fetched"});
+        for (const auto& [k, st] : region.status)
+            if (!st.loaded) missing.push_back({poll::kind_name(k), st.last_error.empty() ? "not loaded yet" : st.last_error});
         if (missing.empty()) continue;
-        std::string joined;
-        for (const auto& m : missing) joined += (joined.empty() ? "" : ", ") + m;
+        std::string what;
+        bool nothing = std::none_of(region.status.begin(), region.status.end(), [](const auto& e) { return e.second.loaded; });
+        if (nothing) {
+            what = fmt::format("nothing loaded ({} kinds)", missing.size());
+        } else {
+            for (const auto& m : missing) what += (what.empty() ? "" : ", ") + m.kind;
+            what += " never loaded";
+        }
         Finding f = make_finding(region, "data-missing", Severity::Unknown, "",
                                  region.account_name.empty() ? account_of(region) : region.account_name,
-                                 fmt::format("cannot tell: {} never loaded", joined));
-        f.evidence = std::move(evidence);
+                                 "cannot tell: " + what);
+        f.evidence = group_by_reason(missing, nothing ? missing.size() : 0);
         out.push_back(std::move(f));
     }
 }

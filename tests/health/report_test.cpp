@@ -1,5 +1,6 @@
 // The report as a whole: coverage (unknown), ordering, counts, the overall
 // verdict and its exit code, and the JSON form.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "backend/health/report_json.hpp"
@@ -63,6 +64,18 @@ TEST(Report, RegionsThatNeverLoadedAreUnknown) {
     stale.status[poll::Kind::BackupJobs].stale = true;
     stale.status[poll::Kind::BackupJobs].last_error = "ThrottlingException";
     EXPECT_EQ(run(snapshot(stale)).overall, Severity::Ok);
+
+    // An endpoint that is down: one line per reason, not one per kind.
+    auto down = healthy();
+    for (auto& [kind, st] : down.status) {
+        st.loaded = false;
+        st.last_error = "NetworkError: could not connect";
+    }
+    auto blind = of(run(snapshot(down)), "data-missing");
+    ASSERT_EQ(blind.size(), 1u);
+    EXPECT_EQ(blind[0].reason, fmt::format("cannot tell: nothing loaded ({} kinds)", down.status.size()));
+    ASSERT_EQ(blind[0].evidence.size(), 1u);
+    EXPECT_EQ(blind[0].evidence[0], fmt::format("all {} kinds: NetworkError: could not connect", down.status.size()));
 
     poll::Snapshot nothing;
     auto empty = run(nothing);
