@@ -13,7 +13,7 @@ VAULTDECK_BUILD_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # What the end-to-end suites drive: the AWS CLI, PostgreSQL, tmux.
-VAULTDECK_TEST_PACKAGES=(awscli postgresql tmux locales)
+VAULTDECK_TEST_PACKAGES=(awscli postgresql tmux locales jq)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -52,4 +52,45 @@ isolate_aws_environment() {
   : > "$tmp/config"; : > "$tmp/credentials"
   export AWS_CONFIG_FILE="$tmp/config" AWS_SHARED_CREDENTIALS_FILE="$tmp/credentials"
   unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_CONTAINER_CREDENTIALS_FULL_URI AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || true
+}
+
+# Starts a throw-away PostgreSQL cluster on a free 127.0.0.1 port (initdb into
+# a temporary folder, as the postgres user when run as root; trust
+# authentication, so user postgres needs no password) and exports its libpq
+# conninfo as VAULTDECK_TEST_PG. stop_test_postgres stops and removes it.
+start_test_postgres() {
+  local bin dir port as_postgres=()
+  bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    echo "vaultdeck: PostgreSQL is not installed (apt-get install postgresql)" >&2
+    return 1
+  fi
+  dir="$(mktemp -d /tmp/vaultdeck-pg.XXXXXX)"
+  VAULTDECK_TEST_PG_DIR="$dir" VAULTDECK_TEST_PG_BIN="$bin"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres: "$dir"
+    as_postgres=(runuser -u postgres --)
+  fi
+  if ! "${as_postgres[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --no-sync >"$dir/initdb.log" 2>&1; then
+    echo "vaultdeck: initdb failed:" >&2; cat "$dir/initdb.log" >&2
+    return 1
+  fi
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  if ! "${as_postgres[@]}" "$bin/pg_ctl" -D "$dir/data" -w -t 30 -l "$dir/server.log" \
+       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off" start >/dev/null 2>&1; then
+    echo "vaultdeck: PostgreSQL did not start on port $port:" >&2; tail -n 20 "$dir/server.log" >&2
+    return 1
+  fi
+  export VAULTDECK_TEST_PG="host=127.0.0.1 port=$port user=postgres dbname=postgres"
+}
+
+# Stops and removes the cluster start_test_postgres started (if any).
+stop_test_postgres() {
+  [ -n "${VAULTDECK_TEST_PG_DIR:-}" ] || return 0
+  local as_postgres=()
+  [ "$(id -u)" -eq 0 ] && as_postgres=(runuser -u postgres --)
+  "${as_postgres[@]}" "$VAULTDECK_TEST_PG_BIN/pg_ctl" -D "$VAULTDECK_TEST_PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$VAULTDECK_TEST_PG_DIR"
+  VAULTDECK_TEST_PG_DIR=""
+  unset VAULTDECK_TEST_PG
 }
