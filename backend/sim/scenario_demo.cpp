@@ -30,6 +30,8 @@
 //   leftover-restored-instance an on-call restore 17 days ago left
 //                           prod-db-restored-<date> running
 //   failed-restore          a restore into the existing dev-db, 30 days ago
+//   member-job-failed       payments-db in member account 210987654321: the
+//                           newest daily backup FAILED (organization view only)
 //   failed-jobs-90d         the randomly failed jobs of the history (count in detail)
 // Nothing fails at random in the last seven days, so these are the only
 // recent problems.
@@ -172,6 +174,41 @@ void add_snapshots(ScenarioBuilder& b, RegionState& east, RegionState& west) {
 
 }  // namespace
 
+// A member account of the organization (the payments team) in us-east-1.
+// Its jobs show only in the organization view (accountId ANY from the
+// management account); its newest daily backup FAILED.
+void add_member_account(ScenarioBuilder& b, std::vector<PlantedProblem>& planted) {
+    const std::string member = "210987654321";
+    TimePoint now = b.now();
+    RegionState& state = b.region(kEast, member);
+    Vault& vault = b.vault(state, "payments-vault", now - days(300));
+    b.lock(vault, 30, 400, now - days(200));
+    DbInstance db;
+    db.identifier = "payments-db";
+    db.instance_class = "db.r6g.large";
+    db.allocated_storage = 100;
+    db.backup_retention = 7;
+    db.db_name = "payments";
+    db.master_username = "payments_admin";
+    db.create_time = now - days(400);
+    db.tags = {{"env", "prod"}, {"app", "payments"}};
+    b.db_instance(state, db);
+    const std::string arn = db_instance_arn(kEast, member, "payments-db");
+    BackupPlan& plan = b.plan(state, "payments-backup-plan",
+                              {b.rule("daily-backup", "payments-vault", "cron(0 2 * * ? *)", std::nullopt, 35)}, now - days(100));
+    b.select(plan, "payments-resources", {arn});
+    std::string failed_at;
+    b.history(state, plan, now - days(14), JobOdds{0, 0}, [&](BackupJob& job, const BackupRule&, int n_from_end) {
+        if (n_from_end != 0) return;
+        set_outcome(job, "FAILED", "Insufficient privileges to perform this action on the KMS key of payments-vault.",
+                    "AccessDenied");
+        failed_at = format_iso8601(job.creation);
+    });
+    planted.push_back({"member-job-failed", kEast, arn,
+                       "payments-db in member account " + member + ": the daily backup of " + failed_at +
+                           " FAILED (seen only in the organization view)"});
+}
+
 Result<std::vector<PlantedProblem>> build_demo(ScenarioBuilder& b) {
     TimePoint now = b.now();
     World& world = b.world();
@@ -190,6 +227,7 @@ Result<std::vector<PlantedProblem>> build_demo(ScenarioBuilder& b) {
     planted.push_back({"vault-unlocked", kEast, default_vault.arn, "Default has no vault lock"});
 
     add_resources(b, east);
+    add_member_account(b, planted);
     const std::string prod_db = db_instance_arn(kEast, account, "prod-db");
     const std::string aurora = db_cluster_arn(kEast, account, "prod-aurora");
     const std::string efs = efs_arn(kEast, account, "fs-0a1b2c3d4e5f60718");

@@ -20,9 +20,11 @@ namespace {
 // (check, resource ARN) of a finding that is not ok.
 using Problem = std::pair<std::string, std::string>;
 
-// What the health model reports for each kind of planted problem. Kinds
-// mapped to nothing are there for the screens, not for the daily glance: a
-// job running now, and failures older than the 7-day window.
+// What the health model reports for each kind of planted problem, from the
+// demo account's own view. Kinds mapped to nothing are there for the
+// screens, not for the daily glance (a job running now, failures older than
+// the 7-day window), or show only in the organization view (a member
+// account's failed job).
 const std::map<std::string, std::set<std::string>>& checks_for_planted_kind() {
     static const std::map<std::string, std::set<std::string>> table = {
         {"missed-backups", {"rpo", "job-failed"}},
@@ -35,6 +37,7 @@ const std::map<std::string, std::set<std::string>>& checks_for_planted_kind() {
         {"job-running", {}},
         {"failed-restore", {}},
         {"failed-jobs-90d", {}},
+        {"member-job-failed", {}},
     };
     return table;
 }
@@ -42,20 +45,24 @@ const std::map<std::string, std::set<std::string>>& checks_for_planted_kind() {
 class StatusScenarios : public vd::test::SimEnvironment {
 protected:
     // Starts the scenario, polls both regions once and evaluates the health model.
-    health::Report report_for(const std::string& scenario, std::vector<sim::PlantedProblem>* planted) {
+    health::Report report_for(const std::string& scenario, std::vector<sim::PlantedProblem>* planted,
+                              bool organization_view = false) {
         sim::SimOptions so;
         so.scenario = scenario;
         sim::EmbeddedSimulator simulator(so);
         auto started = simulator.start();
         EXPECT_TRUE(started.ok()) << (started.ok() ? "" : started.error().to_string());
         if (planted) *planted = simulator.planted();
-        auto poller = poller_for(simulator.endpoint_url());
+        auto poller = poller_for(simulator.endpoint_url(), {}, organization_view);
         if (!poller) return {};
         auto snap = poller->poll_once();
+        snapshot_ = snap;
         for (const auto& r : snap->regions)
             for (const auto& [kind, ks] : r.status) EXPECT_TRUE(ks.loaded) << r.region << " " << poll::kind_name(kind);
         return health::evaluate(*snap, config::Config{}, snap->taken);
     }
+
+    std::shared_ptr<const poll::Snapshot> snapshot_;
 };
 
 std::set<Problem> problems_of(const health::Report& report) {
@@ -111,4 +118,35 @@ TEST_F(StatusScenarios, EmptyScenarioIsOk) {
     EXPECT_TRUE(problems_of(report).empty()) << describe(problems_of(report));
     EXPECT_EQ(report.overall, health::Severity::Ok);
     EXPECT_EQ(health::exit_code(report.overall), 0);
+}
+
+TEST_F(StatusScenarios, OrganizationViewAddsTheMemberAccountsFailedJob) {
+    std::vector<sim::PlantedProblem> planted;
+    auto report = report_for("demo", &planted, true);
+    const sim::PlantedProblem* member = nullptr;
+    for (const auto& p : planted)
+        if (p.kind == "member-job-failed") member = &p;
+    ASSERT_NE(member, nullptr);
+
+    // The demo account's own problems, plus the member's failed job under its own account.
+    auto expected = expected_from(planted);
+    expected.insert({"job-failed", member->resource_arn});
+    EXPECT_EQ(problems_of(report), expected) << "found:\n" << describe(problems_of(report));
+    for (const auto& f : report.findings)
+        if (f.check == "job-failed" && f.resource == member->resource_arn) EXPECT_EQ(f.account_id, "210987654321");
+
+    // Job summaries (AccountId ANY) count both accounts.
+    std::set<std::string> summary_accounts;
+    for (const auto& r : snapshot_->regions)
+        for (const auto& row : r.job_summaries) summary_accounts.insert(row.account_id);
+    EXPECT_TRUE(summary_accounts.count("123456789012")) << summary_accounts.size();
+    EXPECT_TRUE(summary_accounts.count("210987654321")) << summary_accounts.size();
+}
+
+TEST_F(StatusScenarios, OwnViewNeverShowsAnotherAccountsJobs) {
+    report_for("demo", nullptr, false);
+    for (const auto& r : snapshot_->regions) {
+        for (const auto& j : r.backup_jobs) EXPECT_NE(j.account_id, "210987654321") << j.job_id;
+        for (const auto& row : r.job_summaries) EXPECT_NE(row.account_id, "210987654321");
+    }
 }

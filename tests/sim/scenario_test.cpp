@@ -81,7 +81,8 @@ TEST(DemoScenario, PlantsEveryDocumentedProblem) {
     std::multiset<std::string> kinds;
     for (const auto& p : t.sim->planted()) kinds.insert(p.kind);
     for (const char* kind : {"missed-backups", "job-running", "unprotected-resource", "copy-missing", "restore-validation-failed",
-                             "leftover-restored-instance", "failed-restore", "failed-jobs-90d", "plan-below-minimum"}) {
+                             "leftover-restored-instance", "failed-restore", "failed-jobs-90d", "plan-below-minimum",
+                             "member-job-failed"}) {
         EXPECT_EQ(kinds.count(kind), 1u) << kind;
     }
     EXPECT_EQ(kinds.count("vault-unlocked"), 2u);

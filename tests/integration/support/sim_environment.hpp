@@ -31,9 +31,12 @@ protected:
     }
     void TearDown() override { std::filesystem::remove_all(home_); }
 
-    // A poller over both scenario regions at the simulator's endpoint.
-    std::unique_ptr<poll::Poller> poller_for(const std::string& endpoint, std::filesystem::path cache = {}) {
+    // A poller over both scenario regions at the simulator's endpoint; with
+    // `organization_view`, jobs of every account (accountId ANY).
+    std::unique_ptr<poll::Poller> poller_for(const std::string& endpoint, std::filesystem::path cache = {},
+                                             bool organization_view = false) {
         poll::PollerOptions o;
+        o.fetch.organization_view = organization_view;
         o.targets.push_back({"test", "", "production", {"us-east-1", "us-west-2"}, endpoint});
         o.cache_file = std::move(cache);
         auto p = poll::make_poller(std::move(o));
