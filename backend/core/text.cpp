@@ -3,10 +3,13 @@
 namespace vd {
 
 std::string one_line(const char* raw) {
-    std::string m = raw != nullptr ? raw : "";
-    while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
-    for (auto& c : m)
-        if (c == '\n') c = ' ';
+    std::string m;
+    for (const char* p = raw; p != nullptr && *p != '\0'; ++p) {
+        bool space = *p == '\n' || *p == '\t' || *p == ' ';
+        if (!space) m += *p;
+        else if (!m.empty() && m.back() != ' ') m += ' ';
+    }
+    if (!m.empty() && m.back() == ' ') m.pop_back();
     return m;
 }
 

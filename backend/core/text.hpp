@@ -5,8 +5,8 @@
 
 namespace vd {
 
-// A C library's message (libpq, libcurl) on one line: no trailing newline
-// or spaces, inner newlines made spaces; empty for null.
+// A C library's message (libpq, libcurl) on one line: each run of spaces,
+// tabs and newlines made one space, none at the end; empty for null.
 std::string one_line(const char* raw);
 
 }  // namespace vd

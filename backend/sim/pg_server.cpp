@@ -186,7 +186,7 @@ Result<std::shared_ptr<PgServer>> connect_pg_server(const std::string& conninfo)
         std::string where = describe(conn);
         std::string why = one_line(PQerrorMessage(conn));
         PQfinish(conn);
-        return pg_error(fmt::format("cannot connect to {}: {}", where.empty() ? conninfo : where, why));
+        return pg_error(where.empty() ? "cannot connect: " + why : fmt::format("cannot connect to {}: {}", where, why));
     }
     auto r = exec(conn, "SELECT rolcreatedb OR rolsuper FROM pg_roles WHERE rolname = current_user");
     if (!r.ok || r.first_column.empty() || r.first_column.front() != "t") {

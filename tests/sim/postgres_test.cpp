@@ -232,13 +232,14 @@ TEST_F(SimPostgres, PostgresErrorsFailTheJobOrTheCallWithTheReason) {
 TEST_F(SimPostgres, AServerThatCannotBeReachedStopsTheStartWithOneLine) {
     SimOptions o;
     o.scenario = "small";
-    o.postgres = "host=127.0.0.1 port=1 user=postgres dbname=postgres connect_timeout=2";
+    o.postgres = "host=127.0.0.1 port=1 user=postgres password=hunter2 dbname=postgres connect_timeout=2";
     EmbeddedSimulator sim(o);
     auto started = sim.start();
     ASSERT_FALSE(started.ok());
     EXPECT_NE(started.error().message.find("PostgreSQL: cannot connect to"), std::string::npos) << started.error().message;
     EXPECT_NE(started.error().message.find("port=1"), std::string::npos) << started.error().message;
     EXPECT_EQ(started.error().message.find('\n'), std::string::npos);
+    EXPECT_EQ(started.error().message.find("hunter2"), std::string::npos) << "never the password";
 }
 
 }  // namespace
