@@ -13,6 +13,8 @@
 // own lifecycle would still keep it. One warning per resource, rule and
 // destination, listing the points.
 #include <map>
+#include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -20,6 +22,23 @@
 
 namespace vd::health {
 namespace {
+
+// A vault ARN as the operator says it: "prod-dr-vault (us-west-2)", with the
+// account when it is not the region's own. Anything else is returned as is.
+std::string vault_in_words(const std::string& arn, const std::string& own_account) {
+    // arn:aws:backup:REGION:ACCOUNT:backup-vault:NAME
+    std::vector<std::string> parts;
+    size_t start = 0;
+    for (int i = 0; i < 6; ++i) {
+        size_t colon = arn.find(':', start);
+        if (colon == std::string::npos) return arn;
+        parts.push_back(arn.substr(start, colon - start));
+        start = colon + 1;
+    }
+    if (parts[2] != "backup" || parts[5] != "backup-vault") return arn;
+    std::string where = parts[4] == own_account ? parts[3] : parts[3] + ", account " + parts[4];
+    return arn.substr(start) + " (" + where + ")";
+}
 
 using std::chrono::hours;
 
@@ -117,12 +136,13 @@ void check_copies(const CheckContext& ctx, Findings& out) {
                     for (const auto* p : points)
                         if (*p->creation_date > *newest->creation_date) newest = p;
                     std::string name = newest->resource_name.empty() ? short_name(resource) : newest->resource_name;
+                    std::string vault = vault_in_words(destination, account_of(region));
                     Finding f = make_finding(
                         region, "copy-missing", Severity::Warning, resource, name,
                         points.size() == 1
-                            ? fmt::format("recovery point of {} has no copy in {}", iso(*newest->creation_date), destination)
+                            ? fmt::format("recovery point of {} has no copy in {}", iso(*newest->creation_date), vault)
                             : fmt::format("{} recovery points (newest {}) have no copy in {}", points.size(),
-                                          iso(*newest->creation_date), destination));
+                                          iso(*newest->creation_date), vault));
                     f.when = newest->creation_date;
                     f.evidence.push_back(fmt::format("plan {}, rule {} copies to {}", plan.plan_name, rule.rule_name, destination));
                     for (const auto* p : points)

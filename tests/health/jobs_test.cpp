@@ -224,8 +224,15 @@ TEST(Copies, AMonthlyPointWithoutItsCopyIsMissing) {
     auto f = of(run(snapshot(r)), "copy-missing", kOrders);
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].severity, Severity::Warning);
-    EXPECT_EQ(f[0].reason, "recovery point of 2026-11-19T12:00:00Z has no copy in " + vault_arn("dr", "eu-west-1"));
+    EXPECT_EQ(f[0].reason, "recovery point of 2026-11-19T12:00:00Z has no copy in dr (eu-west-1)");
     EXPECT_EQ(*f[0].when, hours_ago(72));
+
+    // A copy to another account's vault names that account.
+    auto r2 = monthly_copy(72);
+    r2.plans[0].rules.back().copy_actions[0].destination_vault_arn = "arn:aws:backup:eu-west-1:999988887777:backup-vault:bunker";
+    auto g = of(run(snapshot(r2)), "copy-missing", kOrders);
+    ASSERT_EQ(g.size(), 1u);
+    EXPECT_EQ(g[0].reason, "recovery point of 2026-11-19T12:00:00Z has no copy in bunker (eu-west-1, account 999988887777)");
 }
 
 TEST(Copies, ACompletedCopyJobOrAPointInTheDestinationCounts) {
