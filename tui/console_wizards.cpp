@@ -5,6 +5,7 @@
 
 #include "backend/runbook/catalog.hpp"
 #include "backend/runbook/engine.hpp"
+#include "backend/runbook/lint.hpp"
 #include "backend/runbook/sql_runner.hpp"
 
 namespace vd::cli {
@@ -87,7 +88,12 @@ public:
         for (const auto& w : runbook::list_wizards(dir)) {
             if (w.finished) continue;
             auto state = runbook::load_wizard_state(w.id, dir);
-            if (state && cannot_resume(*state, env_.demo()).empty()) out.push_back(w);
+            if (!state || !cannot_resume(*state, env_.demo()).empty()) continue;
+            out.push_back(w);
+            auto rb = runbook::load_runbook(state->runbook_source, state->runbook_name);
+            if (rb && state->current < rb->steps.size() && !rb->steps[state->current].title.empty())
+                out.back().current_step = fmt::format("{} of {}, {}", state->current + 1, rb->steps.size(),
+                                                      rb->steps[state->current].title);
         }
         return out;
     }

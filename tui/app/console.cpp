@@ -218,9 +218,9 @@ Flags Console::Impl::offer_resume(const std::string& id) {
     DialogRequest d;
     d.kind = DialogRequest::Kind::Confirm;
     d.title = "Resume the unfinished wizard?";
-    d.lines = {pick->runbook + (pick->target.empty() ? "" : " into " + pick->target) + ", stopped at step '" +
-                   pick->current_step + "'",
-               "saved " + relative(pick->updated, clock->now()) + " (wizard " + pick->id + ").",
+    d.lines = {pick->runbook + (pick->target.empty() ? "" : " into " + pick->target) + " stopped at step " +
+                   pick->current_step + ".",
+               "Saved " + full_time(pick->updated) + " (wizard " + pick->id + ").",
                "",
                "It continues where it stopped; a restore already sent is found, never sent twice.",
                "Later: it stays saved; :resume opens it."};

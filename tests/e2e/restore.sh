@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# The restore wizard end to end, in tmux, on the demo: from the Recovery
+# points screen, a COMPLETED point of the production database (prod-db) is
+# restored into a new instance, every step walked with the keys an operator
+# uses, the confirmation typed (a wrong identifier first), the restore run to
+# completion on the simulator's fast clock; then the Jobs screen shows the
+# restore job COMPLETED and the audit log has StartRestoreJob before and
+# after. Also: q asks while a wizard runs, and a console killed mid-wizard
+# is offered to resume by the next one. Needs $VAULTDECK; uses only tmux.
+set -euo pipefail
+: "${VAULTDECK:?set VAULTDECK to the vaultdeck binary}"
+
+export LANG=C.UTF-8 LC_ALL=C.UTF-8
+unset NO_COLOR TMUX AWS_PROFILE AWS_REGION AWS_DEFAULT_REGION AWS_ENDPOINT_URL || true
+WORK="$(mktemp -d)"
+SOCKET="vaultdeck-restore-$$"
+export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" XDG_CACHE_HOME="$WORK/cache" XDG_STATE_HOME="$WORK/state"
+export AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE="$WORK/aws-config" AWS_SHARED_CREDENTIALS_FILE="$WORK/aws-credentials"
+# The demo's simulated clock runs a minute per second: a restore of the demo
+# database takes about 16 simulated minutes, so some 20 seconds here.
+export VAULTDECK_DEMO_SPEED=60
+mkdir -p "$HOME"
+
+source "$(dirname "$0")/tmux_lib.sh"
+cleanup() { tm kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+# Opens the wizard on the newest COMPLETED point of prod-db.
+open_on_prod_db() {
+  local t=$1
+  wait_for "$t" "Findings" && keys "$t" 2 && wait_for "$t" "Recovery points by resource" &&
+    keys "$t" / "resource:prod-db" Enter && wait_for "$t" "filter: resource:prod-db" &&
+    wait_for "$t" "prod-db +RDS +COMPLETED" && keys "$t" Enter && wait_for "$t" "Step 1 of 10: Before you start"
+}
+
+start main 120 40
+check "Enter on prod-db's newest COMPLETED point opens restore-from-backup" open_on_prod_db main
+check "the intro names the database" wait_for main "You are about to restore prod-db from AWS Backup"
+check "the wizard's tab appears" wait_for main "9 Wizard"
+check "the rail shows the whole runbook, the first step current" wait_for main "▶ Before you start"
+skip_refused() { keys main s && wait_for main "cannot be skipped" && wait_for main "Step 1 of 10"; }
+check "s is refused on a step that cannot be skipped" skip_refused
+
+choose_point() {
+  keys main Enter && wait_for main "Step 2 of 10: Choose the recovery point" && wait_for main "\* [0-9-]+ [0-9:]+ +COMPLETED" &&
+    keys main Enter && wait_for main "Step 3 of 10: The new instance"
+}
+check "the point we came from is preselected; Enter restores it" choose_point
+check "the form shows the default identifier from its template" wait_for main "New DB instance identifier \* prod-db-restore-[0-9]{8}"
+TARGET="$(capture main | grep -oE "prod-db-restore-[0-9]{8}" | head -1)"
+edit_form() {
+  keys main e && wait_for main "Enter saves and goes on" && keys main Escape && wait_for main "edits discarded" &&
+    wait_gone main "Enter saves and goes on" &&
+    keys main Enter && wait_for main "Step 4 of 10: Preflight checks"
+}
+check "e edits the fields, Esc discards, Enter keeps the defaults" edit_form
+preflight() { keys main Enter && wait_for main "5 checks passed" && wait_for main "Step 5 of 10: Confirm the restore"; }
+check "the preflight checks pass" preflight
+check "the confirm step sums up source, point and NEW instance" wait_for main "NEW instance +$TARGET"
+wrong_confirm() {
+  keys main Enter && wait_for main "Type $TARGET to confirm" && keys main -l "prod-db" && keys main Enter &&
+    wait_for main "does not match; type exactly: $TARGET" && keys main Escape && wait_gone main "Type $TARGET to confirm"
+}
+check "a wrong identifier is refused" wrong_confirm
+confirm() {
+  keys main Enter && wait_for main "Type $TARGET to confirm" && keys main -l "$TARGET" && keys main Enter &&
+    wait_for main "Step 6 of 10: Start the restore job"
+}
+check "typing the identifier confirms" confirm
+check "the restore step shows the exact call" wait_for main "The exact call: +backup StartRestoreJob"
+check "... with the recovery point and the new identifier" wait_for main "\"DBInstanceIdentifier\": \"$TARGET\""
+send_restore() { keys main Enter && wait_for main "Step 7 of 10: Wait until the new instance is available"; }
+check "Enter sends the restore; the wizard waits" send_restore
+check "the wait shows the restore job's state and the RTO target" wait_for main "of the 2 h RTO target"
+JOB="$(capture main | sed -nE 's/.*Restore job +([0-9A-F-]{36}).*/\1/p' | head -1)"
+available() { WAIT_SECONDS=180 wait_for main "$TARGET is available( after| +│$)" && wait_for main "RTO target 2h: met"; }
+check "the wizard reports the restored instance available" available
+check "the SQL check step is next" wait_for main "Step 8 of 10: Check the restored data"
+sql_demo() { keys main Enter && wait_for main "FAIL connects" && wait_for main "these checks cannot" && wait_for main "✗ Check the restored data"; }
+check "without a database behind the demo the SQL checks fail, and say why" sql_demo
+skip_sql() { keys main s && wait_for main "- Check the restored data" && wait_for main "Step 9 of 10: What next"; }
+check "s skips the SQL check step (it allows it)" skip_sql
+check "the next step names the endpoint" wait_for main "$TARGET is available at"
+finish() {
+  keys main Enter && wait_for main "Step 10 of 10: Write the restore report" && keys main Enter &&
+    wait_for main "The wizard has finished: completed" && wait_for main "/restores/[0-9a-f-]+\.md"
+}
+check "the report is written and the wizard completes" finish
+
+jobs_completed() {
+  [ -n "$JOB" ] || { echo "no restore job id was shown" >&2; return 1; }
+  keys main 3 && wait_for main "Jobs +kind" && keys main t t t && wait_for main "kind restore" &&
+    WAIT_SECONDS=60 wait_for main "restore +prod-db-resto.* COMPLETED +100% .*${JOB:0:11}"
+}
+check "the Jobs screen shows the restore job COMPLETED" jobs_completed
+audit_entries() {
+  local log="$XDG_STATE_HOME/vaultdeck/audit.jsonl"
+  grep -F '"phase":"before"' "$log" | grep -F '"operation":"StartRestoreJob"' | grep -qF "\"target\":\"$TARGET\"" &&
+    grep -F '"phase":"after"' "$log" | grep -F '"operation":"StartRestoreJob"' | grep -qF "\"target\":\"$TARGET\""
+}
+check "the audit log has StartRestoreJob before and after" audit_entries
+quit_done() { keys main q && wait_for main "VAULTDECK-EXITED=0"; }
+check "with the wizard finished, q quits at once" quit_done
+
+# q during a wizard asks, and says the state is kept.
+start asks 120 40
+quit_asks() {
+  open_on_prod_db asks && keys asks q && wait_for asks "Quit while a wizard is running\?" &&
+    wait_for asks "offers to resume" && keys asks n && wait_gone asks "Quit while" && wait_for asks "Step 1 of 10" &&
+    keys asks q && wait_for asks "Quit while" && keys asks y && wait_for asks "VAULTDECK-EXITED=0"
+}
+check "q during a wizard asks first (n stays, y quits)" quit_asks
+
+# A console killed mid-wizard: the next one offers to resume it.
+start killed 120 40
+to_form() {
+  wait_for killed "Resume the unfinished wizard\?" && keys killed n && wait_gone killed "Resume the unfinished" &&
+    open_on_prod_db killed && keys killed Enter && wait_for killed "Step 2 of 10" && keys killed Enter &&
+    wait_for killed "Step 3 of 10: The new instance"
+}
+check "the next console offers that one; Later, and a new wizard reaches the form" to_form
+kill_it() {
+  tm kill-session -t killed
+  local deadline=$((SECONDS + 10))
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    tm has-session -t killed 2>/dev/null || return 0
+    sleep 0.2
+  done
+  return 1
+}
+check "tmux kill-session ends that console" kill_it
+start again 120 40
+offered() { wait_for again "Resume the unfinished wizard\?" && wait_for again "stopped at step 3 of 10, The new instance" && wait_for again "\[ Resume \]"; }
+check "a new console offers to resume the killed wizard" offered
+resumed() { keys again y && wait_for again "Step 3 of 10: The new instance" && wait_for again "✓ Choose the recovery point"; }
+check "Resume continues at the step it stopped at" resumed
+
+echo "restore e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
