@@ -47,13 +47,24 @@ Role rail_role(StepStatus s) {
     return Role::Normal;
 }
 
-// Lines folded to a width, keeping track of where the selected one went.
+// Lines folded to a width (table rows, which are selectable, are cut
+// instead), keeping track of where the selected one went.
 std::vector<Line> fold_keeping(const std::vector<Line>& lines, int width, int* selected) {
     std::vector<Line> out;
     int moved = -1;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (static_cast<int>(i) == *selected) moved = static_cast<int>(out.size());
-        for (auto& l : fold_lines({lines[i]}, width, -1)) out.push_back(std::move(l));
+        if (lines[i].selectable) {
+            out.push_back(lines[i]);
+            continue;
+        }
+        // A "Label   value" line continues under its value.
+        const auto& spans = lines[i].spans;
+        int indent = -1;
+        if (spans.size() > 1 && spans[0].role == Role::Dim && !spans[0].text.empty() && spans[0].text.back() == ' ')
+            indent = widgets::display_width(spans[0].text);
+        if (indent > width / 2) indent = -1;
+        for (auto& l : fold_lines({lines[i]}, width, indent)) out.push_back(std::move(l));
     }
     *selected = moved;
     return out;
@@ -112,7 +123,7 @@ public:
         const std::string id = v->id.empty() ? "" : "wizard " + v->id;
         if (x + 2 + widgets::display_width(id) < w) canvas.put(w - widgets::display_width(id) - 1, 0, id, theme.style(Role::Dim));
 
-        const int rail_w = std::clamp(w / 3, 24, 36);
+        const int rail_w = std::clamp(w / 3, 22, 36);
         render_rail(*v, canvas, {0, 1, rail_w, h - 1}, theme);
         render_step(ctx, *v, canvas, {rail_w, 1, w - rail_w, h - 1});
     }
@@ -383,7 +394,9 @@ private:
     // The line under the step title: what is happening, or what just happened.
     static std::pair<std::string, Role> status_line(const WizardView& v) {
         if (v.busy) return {"Working: " + v.busy_with + "…", Role::Info};
-        if (!v.notice.empty()) return {v.notice, v.notice_is_error ? Role::Error : Role::Ok};
+        // A wait's own progress note repeats what the step shows below it.
+        const bool waiting = !v.finished && v.step.kind == StepKind::Wait && !v.notice_is_error && !v.notice_moved;
+        if (!v.notice.empty() && !waiting) return {v.notice, v.notice_is_error ? Role::Error : Role::Ok};
         if (v.record.status == StepStatus::Failed && !v.record.message.empty())
             return {"Failed: " + v.record.message, Role::Error};
         return {"", Role::Normal};

@@ -154,6 +154,7 @@ void WizardRunner::Impl::run(const std::string& label, const Job& job) {
         const bool moved = engine->current_index() != before || engine->finished();
         const bool passed = before < v->rail.size() && v->rail[before].status == runbook::StepStatus::Done;
         v->notice = moved && passed && !outcome->empty() && !title.empty() ? "✓ " + title + ": " + *outcome : *outcome;
+        v->notice_moved = moved;
     } else {
         v->notice = outcome.error().message;
         v->notice_is_error = true;

@@ -18,11 +18,48 @@ using widgets::Role;
 
 namespace {
 
-// The step's own text, one line per line of the runbook.
+// Whether a runbook text line starts a list item ("1. ", "- ", "* ").
+bool list_item(const std::string& line) {
+    if (line.rfind("- ", 0) == 0 || line.rfind("* ", 0) == 0) return true;
+    std::size_t i = 0;
+    while (i < line.size() && line[i] >= '0' && line[i] <= '9') ++i;
+    return i > 0 && i + 1 < line.size() && line[i] == '.' && line[i + 1] == ' ';
+}
+
+// The step's own text as paragraphs: lines the runbook broke for its own
+// width are joined (the pane folds them to its width); blank lines and list
+// items start new ones.
 void add_text(LineBuilder& out, const std::string& text) {
     if (text.empty()) return;
+    std::string paragraph;
+    const auto flush = [&] {
+        if (!paragraph.empty()) out.line().add(paragraph);
+        paragraph.clear();
+    };
     std::size_t start = 0;
     while (start <= text.size()) {
+        const auto end = text.find('\n', start);
+        const std::string line = text.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        if (line.empty()) {
+            flush();
+            out.blank();
+        } else if (list_item(line) || paragraph.empty() || (list_item(paragraph) && paragraph.back() == '.')) {
+            flush();
+            paragraph = line;
+        } else {
+            paragraph += " " + line;
+        }
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    flush();
+    out.blank();
+}
+
+// Verbatim lines (JSON, command output): one line per line.
+void add_verbatim(LineBuilder& out, const std::string& text) {
+    std::size_t start = 0;
+    while (start < text.size()) {
         const auto end = text.find('\n', start);
         out.line().add(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
         if (end == std::string::npos) break;
@@ -45,9 +82,7 @@ void checklist_lines(LineBuilder& out, const WizardView& v, const WizardCursor& 
     for (std::size_t i = 0; i < v.step.items.size(); ++i) {
         const bool ticked = i < v.record.ticks.size() && v.record.ticks[i];
         if (i == cursor.row) *selected = static_cast<int>(out.lines().size());
-        Line& l = out.line();
-        l.selectable = true;
-        l.add(ticked ? "[x] " : "[ ] ", ticked ? Role::Ok : Role::Normal).add(v.step.items[i].text);
+        out.line().add(ticked ? "[x] " : "[ ] ", ticked ? Role::Ok : Role::Normal).add(v.step.items[i].text);
         if (i < v.record.notes.size() && !v.record.notes[i].empty())
             out.line().add("      note: " + v.record.notes[i], Role::Dim);
     }
@@ -65,8 +100,8 @@ void choice_lines(LineBuilder& out, const WizardView& v, const WizardCursor& cur
                        v.load_error.empty() ? Role::Warning : Role::Error);
         return;
     }
-    out.line().add(fmt::format("  {:<16}  {:<10} {:<5} {:>9}  {}", "Created (UTC)", "Status", "Class", "Size", "Vault"),
-                   Role::Header);
+    out.line().add(fmt::format("  {:<16}  {:<10} {:>9}  {}", "Created (UTC)", "Status", "Size", "Vault"), Role::Header)
+        .selectable = true;  // a table row: cut at the edge, never folded
     for (std::size_t i = 0; i < v.choices.size(); ++i) {
         const auto& c = v.choices[i];
         if (i == cursor.row) *selected = static_cast<int>(out.lines().size());
@@ -77,7 +112,7 @@ void choice_lines(LineBuilder& out, const WizardView& v, const WizardCursor& cur
         std::string created = c.created ? full_time(c.created).substr(0, 16) : "-";
         l.add(fmt::format("{:<16}  ", created));
         l.add(fmt::format("{:<10} ", c.status), c.usable ? state_role(c.status) : Role::Failed);
-        l.add(fmt::format("{:<5} {:>9}  ", c.storage_class.empty() ? "-" : c.storage_class, size_of(c.size_bytes)));
+        l.add(fmt::format("{:>9}  ", size_of(c.size_bytes)));
         l.add(c.vault + (c.source_region.empty() ? "" : " (copy from " + c.source_region + ")"), Role::Dim);
     }
     out.blank();
@@ -104,12 +139,21 @@ void time_lines(LineBuilder& out, const WizardView& v) {
     out.line().add("or 2026-11-22T03:00:00Z. The time must be inside the window.", Role::Dim);
 }
 
-void form_lines(LineBuilder& out, const WizardView& v) {
+void form_lines(LineBuilder& out, const WizardView& v, int width) {
     int w = 10;
     for (const auto& f : v.fields) w = std::max(w, widgets::display_width(f.label) + 3);
+    const bool narrow = width < w + 40;  // values under their labels
     for (const auto& f : v.fields) {
-        Line& l = labelled(out, f.label + (f.required ? " *" : ""), w);
-        l.add(f.value.empty() ? "(empty: keep the backed-up value)" : f.value, f.value.empty() ? Role::Dim : Role::Accent);
+        const std::string value = f.value.empty() ? "(empty: keeps the backed-up value)" : f.value;
+        const widgets::Role role = f.value.empty() ? Role::Dim : Role::Accent;
+        const std::string label = f.label + (f.required ? " *" : "");
+        if (narrow) {
+            out.line().add(label);
+            out.line().add("    " + value, role);
+            if (!f.help.empty()) out.line().add("    " + f.help, Role::Dim);
+            continue;
+        }
+        labelled(out, label, w).add(value, role);
         if (!f.help.empty()) out.line().add(std::string(static_cast<std::size_t>(w), ' ') + f.help, Role::Dim);
     }
     out.blank();
@@ -159,7 +203,7 @@ void call_lines(LineBuilder& out, const WizardView& v) {
     }
     if (!v.record.dry_run.empty()) {
         out.line().add("Dry run recorded:", Role::Info);
-        add_text(out, v.record.dry_run);
+        add_verbatim(out, v.record.dry_run);
     }
     if (!v.planned_call) {
         if (!v.load_error.empty()) out.line().add(v.load_error, Role::Error);
@@ -167,7 +211,7 @@ void call_lines(LineBuilder& out, const WizardView& v) {
     }
     out.line().add(v.read_only ? "The call it would make:" : "The exact call:", Role::Header)
         .add("  " + v.planned_call->service + " " + v.planned_call->operation, Role::Accent);
-    add_text(out, v.planned_call->parameters.dump(2));
+    add_verbatim(out, v.planned_call->parameters.dump(2));
     if (!v.planned_cli.empty()) {
         out.line().add("As an AWS CLI command:", Role::Dim);
         out.line().add(v.planned_cli, Role::Dim);
@@ -212,8 +256,9 @@ void wait_lines(LineBuilder& out, const WizardView& v, TimePoint now) {
         }
     }
     out.blank();
-    out.line().add(fmt::format("Checked automatically every {}; Enter checks now. Leaving is safe: resume later.",
-                               widgets::human_duration(v.poll_every)),
+    out.line().add(fmt::format("Checked automatically every {}; Enter checks now.", widgets::human_duration(v.poll_every)),
+                   Role::Dim);
+    out.line().add("You may quit: the restore keeps running in AWS, and the next vaultdeck offers to resume this wait.",
                    Role::Dim);
 }
 
@@ -239,7 +284,7 @@ void sql_lines(LineBuilder& out, const WizardView& v) {
 void command_lines(LineBuilder& out, const WizardView& v) {
     labelled(out, "Command").add(v.command_text, Role::Accent);
     if (v.record.exit_code) labelled(out, "Exit code").add(std::to_string(*v.record.exit_code));
-    if (!v.record.output.empty()) add_text(out, v.record.output);
+    if (!v.record.output.empty()) add_verbatim(out, v.record.output);
 }
 
 void finished_lines(LineBuilder& out, const WizardView& v) {
@@ -261,7 +306,6 @@ void finished_lines(LineBuilder& out, const WizardView& v) {
 
 std::vector<Line> wizard_step_lines(const WizardView& v, const WizardCursor& cursor, TimePoint now, int width,
                                     int* selected) {
-    (void)width;
     *selected = -1;
     LineBuilder out;
     if (v.finished) {
@@ -274,7 +318,7 @@ std::vector<Line> wizard_step_lines(const WizardView& v, const WizardCursor& cur
     case StepKind::Checklist: checklist_lines(out, v, cursor, selected); break;
     case StepKind::ChooseRecoveryPoint: choice_lines(out, v, cursor, selected); break;
     case StepKind::ChooseTime: time_lines(out, v); break;
-    case StepKind::Form: form_lines(out, v); break;
+    case StepKind::Form: form_lines(out, v, width); break;
     case StepKind::Preflight: preflight_lines(out, v); break;
     case StepKind::Confirm: confirm_lines(out, v); break;
     case StepKind::Restore:

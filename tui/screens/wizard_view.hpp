@@ -54,6 +54,7 @@ struct WizardView {
     std::string busy_with;  // "sending the restore..."
     std::string notice;     // the outcome of the last action
     bool notice_is_error = false;
+    bool notice_moved = false;  // the notice is the outcome of a step just passed
     std::uint64_t version = 0;
 
     // A value of the wizard, or empty.
