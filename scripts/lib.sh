@@ -7,7 +7,7 @@ BUILD_DIR="${VAULTDECK_BUILD_DIR:-$ROOT/build}"
 
 # Build tools and libraries.
 VAULTDECK_BUILD_PACKAGES=(
-  build-essential cmake ninja-build pkg-config ccache
+  build-essential cmake ninja-build pkg-config ccache lld
   libncurses-dev libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libfmt-dev
   libpugixml-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
