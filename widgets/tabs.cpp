@@ -56,14 +56,21 @@ void Tabs::render(Canvas& canvas, const Theme& theme) {
     const int width = canvas.width();
     canvas.fill({0, 0, width, 1}, " ", theme.style(Role::Normal));
     spans_.assign(labels_.size(), {0, 0});
-    // Labels are " label "; when they do not all fit, start early enough that
-    // the active one is fully visible.
+    // Labels are " label "; when they do not all fit, they lose their
+    // padding, and if that is not enough, start early enough that the active
+    // one is fully visible.
+    auto measure = [&](int padding, std::vector<int>& widths) {
+        widths.clear();
+        int total = 0;
+        for (const auto& l : labels_) {
+            widths.push_back(display_width(l) + 2 * padding);
+            total += widths.back() + 1;
+        }
+        return total - 1;
+    };
     std::vector<int> widths;
-    int total = 0;
-    for (const auto& l : labels_) {
-        widths.push_back(display_width(l) + 2);
-        total += widths.back() + 1;
-    }
+    const int padding = measure(1, widths) <= width ? 1 : 0;
+    int total = measure(padding, widths);
     std::size_t first = 0;
     int span = total;
     while (first < active_ && span > width) {
@@ -73,7 +80,8 @@ void Tabs::render(Canvas& canvas, const Theme& theme) {
     int x = 0;
     for (std::size_t i = first; i < labels_.size() && x < width; ++i) {
         const Role role = i == active_ ? Role::TabActive : Role::TabInactive;
-        const std::string text = ellipsize(" " + labels_[i] + " ", width - x, theme.glyphs().ellipsis);
+        const std::string pad(static_cast<std::size_t>(padding), ' ');
+        const std::string text = ellipsize(pad + labels_[i] + pad, width - x, theme.glyphs().ellipsis);
         const int end = canvas.put(x, 0, text, theme.style(role));
         spans_[i] = {x, std::min(end, width)};
         x = end;

@@ -76,7 +76,17 @@ TEST(TabsTest, NarrowRowKeepsTheActiveTabVisible) {
     tabs.set_active(3);
     MemoryCanvas c(24, 1);
     tabs.render(c, dark_theme(ascii_glyphs()));
-    EXPECT_EQ(c.row_text(0), " Jobs | Timeline");
+    EXPECT_EQ(c.row_text(0), "Jobs|Timeline");
+}
+
+TEST(TabsTest, NarrowRowDropsThePaddingBeforeCuttingATab) {
+    Tabs tabs({"Dashboard", "Recovery points", "Jobs"});
+    MemoryCanvas c(30, 1);
+    tabs.render(c, dark_theme(ascii_glyphs()));
+    EXPECT_EQ(c.row_text(0), "Dashboard|Recovery points|Jobs");
+    EXPECT_EQ(tabs.tab_at(0), 0u);
+    EXPECT_EQ(tabs.tab_at(29), 2u);
+    EXPECT_FALSE(tabs.tab_at(9).has_value());  // the separator
 }
 
 TEST(SparklineTest, LevelsFromZeroToMax) {
