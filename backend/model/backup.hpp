@@ -127,6 +127,7 @@ struct RestoreJob {
     std::string restore_job_id;
     std::string recovery_point_arn;
     std::string resource_type;
+    std::string source_resource_arn;   // the resource the recovery point was taken of
     std::string created_resource_arn;
     std::string status;  // PENDING, RUNNING, COMPLETED, ABORTED, FAILED
     std::string status_message;

@@ -124,6 +124,7 @@ model::RestoreJob restore_job(const nlohmann::json& j) {
     r.restore_job_id = f.str("RestoreJobId");
     r.recovery_point_arn = f.str("RecoveryPointArn");
     r.resource_type = f.str("ResourceType");
+    r.source_resource_arn = f.str("SourceResourceArn");
     r.created_resource_arn = f.str("CreatedResourceArn");
     r.status = f.str("Status");
     r.status_message = f.str("StatusMessage");

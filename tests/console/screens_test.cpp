@@ -95,6 +95,29 @@ TEST(JobsScreenTest, StateKeyShowsOnlyFailedJobs) {
     EXPECT_NE(frame_text(*console, 160, 40).find("kind backup"), std::string::npos);
 }
 
+TEST(JobsScreenTest, RestoreJobsNameTheirSourceAndWhatTheyCreated) {
+    auto snapshot = sample_snapshot();
+    auto& restore = snapshot.regions[0].restore_jobs.at(0);
+    restore.source_resource_arn = "arn:aws:rds:eu-central-1:111122223333:db:users-db";
+    model::RestoreJob failed = restore;
+    failed.restore_job_id = "restore-users-failed";
+    failed.created_resource_arn.clear();
+    failed.status = "FAILED";
+    failed.status_message = "DB instance already exists";
+    failed.creation_date = at("2025-06-13T09:00:00Z");
+    snapshot.regions[0].restore_jobs.push_back(failed);
+    auto console = sample_console();
+    console->set_snapshot(std::make_shared<poll::Snapshot>(snapshot));
+    type(*console, "3");
+    const std::string text = frame_text(*console, 160, 40);
+    const std::string done = line_with(text, "06-12 09:00");
+    EXPECT_NE(done.find("users-db "), std::string::npos) << done;
+    EXPECT_NE(done.find("→ users-db-drill"), std::string::npos) << done;
+    const std::string refused = line_with(text, "06-13 09:00");
+    EXPECT_NE(refused.find("users-db "), std::string::npos) << refused;
+    EXPECT_NE(refused.find("already exists"), std::string::npos) << refused;
+}
+
 TEST(TimelineScreenTest, MissedRunsAreFoundFromThePlanSchedule) {
     auto snapshot = sample_snapshot();
     auto findings = sample_findings();

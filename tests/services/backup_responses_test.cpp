@@ -149,6 +149,7 @@ TEST_F(BackupResponses, JobsKeepUnknownStatesAndCarryTheirDetails) {
     auto restores = client.list_restore_jobs();
     ASSERT_TRUE(restores.ok());
     ASSERT_EQ(restores->size(), 1u);
+    EXPECT_EQ((*restores)[0].source_resource_arn, "arn:aws:rds:eu-west-1:111122223333:db:orders-prod");
     EXPECT_EQ((*restores)[0].created_resource_arn, "arn:aws:rds:eu-west-1:111122223333:db:orders-drill-20251122");
     EXPECT_EQ((*restores)[0].expected_completion_time_minutes, 42);
     EXPECT_EQ((*restores)[0].validation_status, "SUCCESSFUL");

@@ -78,7 +78,10 @@ std::vector<JobRow> collect_jobs(const ScreenContext& ctx, const JobSelection& s
                 if (!j.validation_status.empty()) {
                     message += (message.empty() ? "" : "; ") + std::string("validation ") + j.validation_status;
                 }
-                out.push_back({"restore", j.restore_job_id, arn_tail(j.created_resource_arn), j.created_resource_arn,
+                // The resource column names what was restored (the source);
+                // the "where" column what it was restored into.
+                const std::string& resource = j.source_resource_arn.empty() ? j.created_resource_arn : j.source_resource_arn;
+                out.push_back({"restore", j.restore_job_id, arn_tail(resource), resource,
                                j.status, "", j.percent_done, j.creation_date, j.completion_date, message,
                                j.created_resource_arn.empty() ? "-" : "→ " + arn_tail(j.created_resource_arn),
                                rd->region, j.backup_size_bytes, j.recovery_point_arn});
