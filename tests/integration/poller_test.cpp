@@ -84,6 +84,32 @@ TEST_F(SimEnvironment, ThrottlingStormNeverShowsAPartialListAsComplete) {
     EXPECT_GT(failed_kinds, 0) << "a 60% throttling storm with 2 attempts should fail some fetches";
 }
 
+TEST_F(SimEnvironment, AFailedRefreshKeepsTheLastCompleteDataAndMarksItStale) {
+    sim::SimOptions so;
+    so.scenario = "small";
+    sim::EmbeddedSimulator simulator(so);
+    ASSERT_TRUE(simulator.start().ok());
+    auto poller = poller_for(simulator.endpoint_url());
+    auto first = poller->poll_once();
+    const size_t points = count_points(*first);
+    ASSERT_GT(points, 0u);
+
+    simulator.stop();  // the endpoint now refuses every request
+    ::setenv("AWS_MAX_ATTEMPTS", "1", 1);
+    auto second = poller->poll_once();
+    ::unsetenv("AWS_MAX_ATTEMPTS");
+
+    EXPECT_EQ(count_points(*second), points) << "the last complete list stays on screen";
+    for (const auto& r : second->regions) {
+        const auto& rp = r.status.at(poll::Kind::RecoveryPoints);
+        EXPECT_TRUE(rp.loaded) << r.region;
+        EXPECT_TRUE(rp.stale) << r.region;
+        EXPECT_NE(rp.last_error.find("could not connect"), std::string::npos) << rp.last_error;
+        EXPECT_TRUE(r.status.at(poll::Kind::Vaults).stale) << r.region;
+        EXPECT_FALSE(r.vaults.empty()) << r.region;
+    }
+}
+
 TEST_F(SimEnvironment, SecondStartPaintsFromTheCache) {
     auto cache = home_ / "cache" / "snapshot-test.json";
     size_t points = 0;
