@@ -177,6 +177,23 @@ TEST(PlansScreenTest, RulesInWordsWithNextRunLifecycleAndFindings) {
     EXPECT_NE(text.find("AWS needs delete >= cold + 90 d"), std::string::npos) << "plan findings are shown";
 }
 
+TEST(PlansScreenTest, SelectedResourcesGoByTheNameAwsBackupKnows) {
+    auto snapshot = sample_snapshot();
+    auto& rd = snapshot.regions[0];
+    const std::string efs = "arn:aws:elasticfilesystem:eu-central-1:111122223333:file-system/fs-0a1b2c3d";
+    rd.plans.at(0).selections.at(0).resources.push_back(efs);
+    model::ProtectedResource pr;
+    pr.resource_arn = efs;
+    pr.resource_type = "EFS";
+    pr.resource_name = "shared-files";
+    rd.protected_resources.push_back(pr);
+    auto console = sample_console();
+    console->set_snapshot(std::make_shared<poll::Snapshot>(snapshot));
+    type(*console, "5");
+    const std::string text = frame_text(*console, 120, 40);
+    EXPECT_NE(text.find("selects prod-databases: orders-db, users-db, shared-files"), std::string::npos) << text;
+}
+
 TEST(RdsScreenTest, PitrWindowsAndSnapshotsIncludingCrossRegionCopies) {
     const std::string text = after("6", 140, 40);
     const std::string orders = line_with(text, "orders-db      ");

@@ -65,6 +65,14 @@ void add_rule(LineBuilder& out, const ScreenContext& ctx, const model::BackupRul
     }
 }
 
+// A selected resource by the name AWS Backup knows it by (an EFS file
+// system's Name tag, say), else the end of its ARN.
+std::string resource_name_in(const poll::RegionData& rd, const std::string& arn) {
+    for (const auto& pr : rd.protected_resources)
+        if (pr.resource_arn == arn && !pr.resource_name.empty()) return pr.resource_name;
+    return arn_tail(arn);
+}
+
 // One plan: heading, rules, selections, findings.
 void add_plan(LineBuilder& out, const ScreenContext& ctx, const poll::RegionData& rd, const model::BackupPlan& plan,
               int width) {
@@ -83,7 +91,7 @@ void add_plan(LineBuilder& out, const ScreenContext& ctx, const poll::RegionData
         Line& s = out.line();
         s.add("    selects ", Role::Dim).add(sel.selection_name.empty() ? sel.selection_id : sel.selection_name);
         std::string what;
-        for (const auto& r : sel.resources) what += (what.empty() ? "" : ", ") + arn_tail(r);
+        for (const auto& r : sel.resources) what += (what.empty() ? "" : ", ") + resource_name_in(rd, r);
         for (const auto& [k, v] : sel.tag_conditions) what += (what.empty() ? "" : ", ") + ("tag " + k + "=" + v);
         s.add(": " + (what.empty() ? std::string("nothing") : what), what.empty() ? Role::Warning : Role::Normal);
         if (!sel.not_resources.empty()) s.add(fmt::format("  (except {})", sel.not_resources.size()), Role::Dim);
