@@ -13,7 +13,6 @@ SOCKET="vaultdeck-e2e-$$"
 export HOME="$WORK/home" XDG_CONFIG_HOME="$WORK/config" XDG_CACHE_HOME="$WORK/cache" XDG_STATE_HOME="$WORK/state"
 mkdir -p "$HOME"
 source "$(dirname "$0")/tmux_lib.sh"
-cleanup() { tm kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 start main 120 40

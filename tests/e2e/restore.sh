@@ -22,7 +22,6 @@ export VAULTDECK_DEMO_SPEED=60
 mkdir -p "$HOME"
 
 source "$(dirname "$0")/tmux_lib.sh"
-cleanup() { tm kill-server >/dev/null 2>&1 || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 # Opens the wizard on the newest COMPLETED point of prod-db.
@@ -90,7 +89,7 @@ check "the report is written and the wizard completes" finish
 jobs_completed() {
   [ -n "$JOB" ] || { echo "no restore job id was shown" >&2; return 1; }
   keys main 3 && wait_for main "Jobs +kind" && keys main t t t && wait_for main "kind restore" &&
-    WAIT_SECONDS=60 wait_for main "restore +prod-db-resto.* COMPLETED +100% .*${JOB:0:11}"
+    WAIT_SECONDS=60 wait_for main "restore +prod-db +COMPLETED +100% .*→ prod-db-res.* ${JOB:0:11}"
 }
 check "the Jobs screen shows the restore job COMPLETED" jobs_completed
 audit_entries() {

@@ -7,6 +7,26 @@ failed=0
 
 tm() { tmux -L "$SOCKET" "$@"; }
 
+# Ends the tmux server and removes WORK. A console saves its state as it
+# exits on the hangup, so wait (at most 5 s) for the panes' processes and
+# their children before removing the folder they write into.
+cleanup() {
+  set +e  # runs as the EXIT trap: every step must run whatever fails
+  local pids="" pane
+  for pane in $(tm list-panes -a -F '#{pane_pid}' 2>/dev/null); do
+    pids="$pids $pane $(pgrep -P "$pane" 2>/dev/null | tr '\n' ' ')"
+  done
+  tm kill-server >/dev/null 2>&1 || true
+  local pid alive
+  for _ in $(seq 1 50); do
+    alive=0
+    for pid in $pids; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [ "$alive" = 0 ] && break
+    sleep 0.1
+  done
+  rm -rf "$WORK"
+}
+
 # Starts `vaultdeck --demo` in a detached session of the given size; the pane
 # records the terminal modes before and after and the exit code.
 start() {
