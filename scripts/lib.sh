@@ -50,6 +50,7 @@ isolate_aws_environment() {
   local tmp
   tmp="$(mktemp -d)"
   : > "$tmp/config"; : > "$tmp/credentials"
+  VAULTDECK_AWS_DIR="$tmp"  # the caller removes it when done
   export AWS_CONFIG_FILE="$tmp/config" AWS_SHARED_CREDENTIALS_FILE="$tmp/credentials"
   unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_CONTAINER_CREDENTIALS_FULL_URI AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || true
 }
