@@ -16,6 +16,7 @@
 #include "backend/sim/embedded.hpp"
 #include "backend/sim/sim_clock.hpp"
 #include "tui/commands.hpp"
+#include "tui/terminal_prompts.hpp"
 
 namespace vd::cli {
 namespace {
@@ -38,26 +39,6 @@ public:
 private:
     std::shared_ptr<aws::HttpTransport> inner_;
 };
-
-// Asks on the terminal for a typed confirmation (stdin must be a terminal).
-std::string ask_on_terminal(const std::string& prompt, const std::string& expected) {
-    if (::isatty(STDIN_FILENO) == 0) return {};
-    std::fprintf(stderr, "%s: type %s to continue: ", prompt.c_str(), expected.c_str());
-    std::fflush(stderr);
-    std::string line;
-    std::getline(std::cin, line);
-    return line;
-}
-
-// Asks on the terminal whether a command may run.
-bool approve_on_terminal(const std::string& command) {
-    if (::isatty(STDIN_FILENO) == 0) return false;
-    std::fprintf(stderr, "run this command?\n  %s\n[y/N] ", command.c_str());
-    std::fflush(stderr);
-    std::string line;
-    std::getline(std::cin, line);
-    return line == "y" || line == "Y" || line == "yes";
-}
 
 // Whether an endpoint URL points at this machine.
 bool loopback_endpoint(const std::string& url) {

@@ -12,29 +12,10 @@
 #include "backend/runbook/drill_runner.hpp"
 #include "backend/runbook/engine.hpp"
 #include "tui/commands.hpp"
+#include "tui/terminal_prompts.hpp"
 
 namespace vd::cli {
 namespace {
-
-// Asks on the terminal for a typed confirmation.
-std::string ask_on_terminal(const std::string& prompt, const std::string& expected) {
-    if (::isatty(STDIN_FILENO) == 0) return {};
-    std::fprintf(stderr, "%s: type %s to continue: ", prompt.c_str(), expected.c_str());
-    std::fflush(stderr);
-    std::string line;
-    std::getline(std::cin, line);
-    return line;
-}
-
-// Asks on the terminal whether a command may run.
-bool approve_on_terminal(const std::string& command) {
-    if (::isatty(STDIN_FILENO) == 0) return false;
-    std::fprintf(stderr, "run this command?\n  %s\n[y/N] ", command.c_str());
-    std::fflush(stderr);
-    std::string line;
-    std::getline(std::cin, line);
-    return line == "y" || line == "Y" || line == "yes";
-}
 
 // The newest unfinished wizard, or an error listing what there is.
 Result<std::string> newest_unfinished(const std::filesystem::path& dir) {
