@@ -63,6 +63,12 @@ void Table::set_filter(std::string_view text) {
         names.push_back({ascii_lower(c.id), ascii_lower(c.title)});
     }
     auto terms = parse_filter(text, names);
+    filter_hint_.clear();
+    if (const auto unknown = unknown_column_prefix(terms)) {
+        std::string ids;
+        for (const auto& c : columns_) ids += (ids.empty() ? "" : ", ") + ascii_lower(c.id);
+        filter_hint_ = "no column '" + *unknown + "' (columns: " + ids + ")";
+    }
     const bool refine = is_refinement(terms_, terms);
     const auto row = selected_row();
     filter_text_ = std::string(text);

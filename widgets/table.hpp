@@ -169,6 +169,7 @@ private:
     bool ascending_ = true;
     std::string filter_text_;
     std::vector<FilterTerm> terms_;
+    std::string filter_hint_;  // "no column 'x' (columns: ...)" when a term looks like one
     std::size_t selected_ = 0;
     std::size_t scroll_ = 0;
     int page_ = 10;

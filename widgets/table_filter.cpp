@@ -1,6 +1,8 @@
 // Parsing filter text into terms, and telling when a filter narrows another.
 #include "widgets/table_filter.hpp"
 
+#include <algorithm>
+
 #include "widgets/text.hpp"
 
 namespace vd::widgets {
@@ -65,6 +67,20 @@ std::vector<FilterTerm> parse_filter(std::string_view text,
         }
     }
     return terms;
+}
+
+std::optional<std::string> unknown_column_prefix(const std::vector<FilterTerm>& terms) {
+    for (const auto& t : terms) {
+        if (t.column) continue;
+        const auto colon = t.needle.find(':');
+        if (colon == std::string::npos || colon == 0) continue;
+        const std::string prefix = t.needle.substr(0, colon);
+        const bool word = std::all_of(prefix.begin(), prefix.end(), [](char c) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+        });
+        if (word && prefix != "arn") return prefix;
+    }
+    return std::nullopt;
 }
 
 bool is_refinement(const std::vector<FilterTerm>& before, const std::vector<FilterTerm>& after) {

@@ -24,6 +24,11 @@ struct FilterTerm {
 std::vector<FilterTerm> parse_filter(std::string_view text,
                                      const std::vector<std::vector<std::string>>& names);
 
+// The prefix of the first plain-text term that reads like "column:value"
+// with a column name no column has (letters, digits and dashes before the
+// colon; "arn:" is text, as ARNs are searched that way).
+std::optional<std::string> unknown_column_prefix(const std::vector<FilterTerm>& terms);
+
 // True when every row matching `after` also matches `before` (typing more
 // characters into the last term, or adding terms), so only the rows that
 // matched before need checking again.

@@ -102,8 +102,9 @@ void Table::render(Canvas& canvas, const Theme& theme, bool focused) {
             canvas.fill({0, y, content, 1}, " ", normal);
             if (n == 0 && i == 0) {
                 const bool filtered = total_rows() > 0;
-                canvas.put(1, y, filtered ? options_.no_match_message : options_.empty_message,
-                           theme.style(Role::Dim));
+                std::string message = filtered ? options_.no_match_message : options_.empty_message;
+                if (filtered && !filter_hint_.empty()) message += ": " + filter_hint_;
+                canvas.put(1, y, message, theme.style(Role::Dim));
             }
             continue;
         }

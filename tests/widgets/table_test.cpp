@@ -146,6 +146,20 @@ TEST(TableRenderTest, EmptyAndNoMatchMessages) {
     EXPECT_EQ(table.position_text(), "0/0");
 }
 
+TEST(TableRenderTest, AnUnknownColumnIsNamedWithTheColumnsThereAre) {
+    Table table(small_columns());
+    table.set_source(small_source());
+    table.set_filter("colour:red");
+    MemoryCanvas c(120, 3);
+    table.render(c, utf8_theme());
+    EXPECT_NE(c.row_text(1).find("no rows match the filter: no column 'colour' (columns: "), std::string::npos)
+        << c.row_text(1);
+    // An ARN is text, not a column.
+    table.set_filter("arn:aws:nothing");
+    table.render(c, utf8_theme());
+    EXPECT_EQ(c.row_text(1), " no rows match the filter");
+}
+
 TEST(TableRenderTest, WideCharactersInCellsKeepColumnsAligned) {
     std::vector<TableRow> rows = {{{{"日本語データベース"}, {"OK"}}, {}, ""}};
     Table table({{"name", "Name", 8}, {"state", "State", 5}});
