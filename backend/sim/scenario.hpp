@@ -1,7 +1,7 @@
 // Scenarios: the worlds the simulator starts with. Each is deterministic for
 // a seed (times are relative to the start time).
 //
-//   demo   (default) what the teams in ../shared/seeds run, with planted
+//   demo   (default) the backup set-ups of typical teams, with planted
 //          problems for the health checks to find (demo_planted below)
 //   empty  one account, two regions, nothing in them
 //   small  a few of each, with exact counts (small_counts) for fast tests

@@ -1,4 +1,4 @@
-// The demo scenario, drawn from the teams' documents in ../shared/seeds:
+// The demo scenario, drawn from the backup set-ups typical teams run:
 // account 123456789012, primary region us-east-1, DR region us-west-2.
 //
 // What it holds:

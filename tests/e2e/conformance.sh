@@ -10,7 +10,7 @@
 set -euo pipefail
 : "${VAULTDECK:?set VAULTDECK to the vaultdeck binary}"
 ROOT="${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}"
-MODELS="${VAULTDECK_MODELS:-$ROOT/../shared/testdata/aws-models}"
+MODELS="${VAULTDECK_MODELS:-$ROOT/tests/data/aws-models}"
 AWS=/usr/bin/aws
 E2E="$(cd "$(dirname "$0")" && pwd)/conformance"
 source "$E2E/lib.sh"

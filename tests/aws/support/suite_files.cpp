@@ -6,7 +6,7 @@
 namespace vd::aws::testdata {
 
 std::filesystem::path sigv4_suites() {
-    return std::filesystem::path(VAULTDECK_SHARED_DIR) / "testdata" / "sigv4";
+    return std::filesystem::path(VAULTDECK_TEST_DATA_DIR) / "sigv4";
 }
 
 std::string read_file(const std::filesystem::path& p) {

@@ -58,7 +58,7 @@ std::string wire_name(const std::string& member, const nlohmann::json& spec) {
 }  // namespace
 
 ServiceModel ServiceModel::load(const std::string& service) {
-    std::filesystem::path base = std::filesystem::path(VAULTDECK_SHARED_DIR) / "testdata" / "aws-models" / service;
+    std::filesystem::path base = std::filesystem::path(VAULTDECK_TEST_DATA_DIR) / "aws-models" / service;
     for (const auto& entry : std::filesystem::directory_iterator(base)) {
         if (!entry.is_directory()) continue;
         ServiceModel m;

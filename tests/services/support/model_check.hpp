@@ -16,7 +16,7 @@ namespace vd::test {
 
 class ServiceModel {
 public:
-    // Loads ../shared/testdata/aws-models/<service>/<version>/ (the only version there).
+    // Loads tests/data/aws-models/<service>/<version>/ (the only version there).
     static ServiceModel load(const std::string& service);
 
     // Every way the request departs from the model; empty when it matches.
