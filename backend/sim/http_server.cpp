@@ -59,10 +59,11 @@ public:
         // Answers go out as header and body writes; without TCP_NODELAY the
         // second write of a kept-alive connection waits for a delayed ACK.
         // Accepted sockets inherit the option from the listening one.
-        server_.set_socket_options([](int sock) {
+        server_.set_socket_options([this](int sock) {
             httplib::default_socket_options(sock);
             int on = 1;
             setsockopt(sock, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
+            listening_socket_ = sock;
         });
         auto handler = [this](const httplib::Request& req, httplib::Response& res) { answer(req, res); };
         // Any path at all, newlines included: the simulator answers every
@@ -82,6 +83,11 @@ public:
         bool ok = port == 0 ? (port_ = server_.bind_to_any_port("127.0.0.1")) > 0 : server_.bind_to_port("127.0.0.1", port);
         if (!ok) return make_error(ErrorKind::Network, "cannot listen on 127.0.0.1:" + std::to_string(port));
         if (port != 0) port_ = port;
+        // httplib listens with a backlog of 5: a client that opens more
+        // connections at once (the poller opens 8 per region) has its extra
+        // SYNs dropped and waits a second for the retransmit. Listening again
+        // on the bound socket raises the backlog.
+        if (listening_socket_ >= 0) ::listen(listening_socket_, SOMAXCONN);
         return port_;
     }
 
@@ -95,6 +101,8 @@ public:
     }
 
 private:
+    int listening_socket_ = -1;
+
     void answer(const httplib::Request& req, httplib::Response& res) {
         WireRequest w;
         w.method = req.method;
