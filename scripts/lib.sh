@@ -12,8 +12,9 @@ VAULTDECK_BUILD_PACKAGES=(
   libpugixml-dev libcli11-dev libtomlplusplus-dev libcpp-httplib-dev libpq-dev
   libgtest-dev libgmock-dev libbenchmark-dev
 )
-# What the end-to-end suites drive: the AWS CLI, PostgreSQL, tmux.
-VAULTDECK_TEST_PACKAGES=(awscli postgresql tmux locales jq)
+# What the end-to-end suites drive: the AWS CLI, PostgreSQL, tmux; faketime
+# runs the demo on other dates.
+VAULTDECK_TEST_PACKAGES=(awscli postgresql tmux locales jq faketime)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi

@@ -25,7 +25,8 @@
 //   plan-below-minimum      dev-backup-plan keeps daily points 7 days, under
 //                           the 35-day minimum Audit Manager's control asks for
 //   copy-missing            the newest monthly copy of prod-db to
-//                           prod-dr-vault FAILED; the DR point is missing
+//                           prod-dr-vault that ended over 8 days ago FAILED;
+//                           the DR point is missing
 //   restore-validation-failed  the newest monthly restore test of prod-db
 //   leftover-restored-instance an on-call restore 17 days ago left
 //                           prod-db-restored-<date> running
@@ -296,18 +297,26 @@ Result<std::vector<PlantedProblem>> build_demo(ScenarioBuilder& b) {
     }
     planted.push_back({"failed-jobs-90d", kEast, "", fmt::format("{} of {} backup jobs before the last two days did not complete", failed, total)});
 
-    // The newest monthly copy of prod-db failed: no DR point for it.
+    // The newest monthly copy of prod-db that ended more than 8 days ago
+    // failed: no DR point for it. A copy that ended in the last 7 days would
+    // also be a recent job failure, and one of the last 24 hours is not yet
+    // judged missing, so the month's own copy (the 1st) is never the one
+    // planted: the findings stay the same on every day of the month.
+    CopyJob* failed_copy = nullptr;
     for (auto& [key, copy] : east.copy_jobs) {
-        if (copy.resource_arn != prod_db) continue;
+        if (copy.resource_arn != prod_db || copy.state != "COMPLETED" || copy.ends_at > now - days(8)) continue;
+        if (failed_copy == nullptr || copy.creation > failed_copy->creation) failed_copy = &copy;
+    }
+    if (failed_copy != nullptr) {
+        CopyJob& copy = *failed_copy;
         copy.state = copy.outcome = "FAILED";
         copy.status_message = copy.outcome_message =
             "Copy job failed because the destination backup vault's encryption key is not accessible from the source account.";
         copy.message_category = copy.outcome_category = "AccessDenied";
         remove_recovery_point(west, copy.destination_recovery_point_arn);
         copy.destination_recovery_point_arn.clear();
-        planted.push_back({"copy-missing", kWest, prod_db, "the newest monthly copy of prod-db (copy job " + copy.id +
-                                                               ") FAILED; prod-dr-vault lacks that month's point"});
-        break;
+        planted.push_back({"copy-missing", kWest, prod_db, "the monthly copy of prod-db of " + day_text(copy.creation) +
+                                                               " (copy job " + copy.id + ") FAILED; prod-dr-vault lacks that month's point"});
     }
 
     // An on-demand backup of prod-db, running now.

@@ -1,6 +1,11 @@
 // The small scenario: a few of each thing, with the exact counts of
 // SmallCounts, for fast tests. Plan rules fire twelve hours away from the
 // start time, so nothing new appears while a test suite runs.
+//
+// Planted problems (what the daily glance must report, on any date): the
+// EFS daily backup two days ago FAILED; small-dev-vault and small-dr-vault
+// have no vault lock; both plans keep points under the 35-day minimum
+// (14 and 3 days); the Aurora cluster small-aurora is in no plan.
 #include <fmt/format.h>
 
 #include "backend/sim/arns.hpp"
@@ -33,7 +38,7 @@ Result<std::vector<PlantedProblem>> build_small(ScenarioBuilder& b) {
 
     Vault& vault = b.vault(east, "small-vault", now - days(120));
     b.lock(vault, 7, 120, now - days(30));
-    b.vault(east, "small-dev-vault", now - days(120), false);
+    Vault& dev_vault = b.vault(east, "small-dev-vault", now - days(120), false);
     Vault& dr = b.vault(west, "small-dr-vault", now - days(120));
 
     DbInstance db;
@@ -80,6 +85,13 @@ Result<std::vector<PlantedProblem>> build_small(ScenarioBuilder& b) {
     b.select(dev_plan, "dev-by-tag", {}, {{"backup", "dev"}});
 
     std::vector<PlantedProblem> planted;
+    planted.push_back({"vault-unlocked", "us-east-1", dev_vault.arn, "small-dev-vault has no vault lock"});
+    planted.push_back({"vault-unlocked", "us-west-2", dr.arn, "small-dr-vault has no vault lock"});
+    planted.push_back({"plan-below-minimum", "us-east-1", plan.arn, "small-plan keeps its daily points 14 days, under the 35-day minimum"});
+    planted.push_back({"plan-below-minimum", "us-east-1", dev_plan.arn,
+                       "small-dev-plan keeps its daily points 3 days, under the 35-day minimum"});
+    planted.push_back({"unprotected-resource", "us-east-1", db_cluster_arn("us-east-1", account, "small-aurora"),
+                       "small-aurora is selected by no backup plan and has no recovery point"});
     TimePoint since = now - days(10) + minutes(1);
     JobOdds never_fail{0.0, 0.0};
     b.history(east, plan, since, never_fail, [&](BackupJob& job, const BackupRule&, int n_from_end) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The daily glance as cron runs it: `vaultdeck status` exit codes and output
 # against the simulator's scenarios. Demo: critical (2) with the planted
-# problems in text and JSON; empty: ok (0); an endpoint that is down: could
-# not tell (3) with a one-line reason.
+# problems in text and JSON, the same on other dates (libfaketime); empty:
+# ok (0); an endpoint that is down: could not tell (3) with a one-line reason.
 #
 # Needs $VAULTDECK (the binary) and $ROOT (the repository); run by scripts/test.
 set -uo pipefail
@@ -43,10 +43,25 @@ status --demo --output json
 expect "demo json exit code" "$RC" 2
 expect "demo json is valid and critical" "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["schema"], d["overall"], d["exit_code"])' <<<"$OUT")" \
   "vaultdeck.status/1 critical 2"
-expect "demo json problems (check resource_name)" \
-  "$(python3 -c 'import json,sys; print(" ".join(sorted(f["check"]+":"+f["resource_name"] for f in json.load(sys.stdin)["findings"] if f["severity"]!="ok")))' <<<"$OUT" \
-     | sed 's/prod-db-restored-[0-9-]*/prod-db-restored-DATE/')" \
-  "copy-missing:prod-db drill-due:prod-db job-failed:prod-shared-files plan-rule:dev-backup-plan restored-leftover:prod-db-restored-DATE rpo:prod-shared-files unprotected:analytics-db vault-unlocked:Default vault-unlocked:dev-vault"
+
+# The demo's non-ok findings, "check:resource_name" sorted on one line, dates made DATE.
+demo_problems() {
+  python3 -c 'import json,sys; print(" ".join(sorted(f["check"]+":"+f["resource_name"] for f in json.load(sys.stdin)["findings"] if f["severity"]!="ok")))' \
+    | sed 's/prod-db-restored-[0-9-]*/prod-db-restored-DATE/'
+}
+DEMO_PROBLEMS="copy-missing:prod-db drill-due:prod-db job-failed:prod-shared-files plan-rule:dev-backup-plan restored-leftover:prod-db-restored-DATE rpo:prod-shared-files unprotected:analytics-db vault-unlocked:Default vault-unlocked:dev-vault"
+expect "demo json problems (check resource_name)" "$(demo_problems <<<"$OUT")" "$DEMO_PROBLEMS"
+
+echo "== status: the demo on other dates (libfaketime), the same problems"
+# Month starts and ends around the monthly copy and restore test, a Sunday
+# 1st during the nightly runs, DST changes, a leap day, year ends.
+for when in "2027-01-01 05:30:00" "2027-02-28 23:59:00" "2027-03-01 05:45:00" "2027-03-14 07:00:00" \
+            "2027-08-01 03:05:00" "2027-10-31 01:00:00" "2027-12-31 23:30:00" "2028-02-29 12:00:00" \
+            "2028-03-01 06:30:00" "2028-11-05 06:00:00" "2028-12-31 23:59:00"; do
+  OUT="$(FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$when" "$VAULTDECK" status --demo --output json 2>"$work/err")"; RC=$?
+  expect "demo at $when: exit code" "$RC" 2
+  expect "demo at $when: problems" "$(demo_problems <<<"$OUT")" "$DEMO_PROBLEMS"
+done
 
 echo "== status: empty scenario (vaultdeck sim serve)"
 start_sim empty --scenario empty

@@ -11,36 +11,16 @@
 #include "backend/health/report.hpp"
 #include "backend/poll/poller.hpp"
 #include "backend/sim/embedded.hpp"
+#include "tests/integration/support/planted.hpp"
 #include "tests/integration/support/sim_environment.hpp"
 
 using namespace vd;
+using vd::test::describe;
+using vd::test::expected_from;
+using vd::test::Problem;
+using vd::test::problems_of;
 
 namespace {
-
-// (check, resource ARN) of a finding that is not ok.
-using Problem = std::pair<std::string, std::string>;
-
-// What the health model reports for each kind of planted problem, from the
-// demo account's own view. Kinds mapped to nothing are there for the
-// screens, not for the daily glance (a job running now, failures older than
-// the 7-day window), or show only in the organization view (a member
-// account's failed job).
-const std::map<std::string, std::set<std::string>>& checks_for_planted_kind() {
-    static const std::map<std::string, std::set<std::string>> table = {
-        {"missed-backups", {"rpo", "job-failed"}},
-        {"unprotected-resource", {"unprotected"}},
-        {"vault-unlocked", {"vault-unlocked"}},
-        {"copy-missing", {"copy-missing"}},
-        {"restore-validation-failed", {"drill-due"}},
-        {"leftover-restored-instance", {"restored-leftover"}},
-        {"plan-below-minimum", {"plan-rule"}},
-        {"job-running", {}},
-        {"failed-restore", {}},
-        {"failed-jobs-90d", {}},
-        {"member-job-failed", {}},
-    };
-    return table;
-}
 
 class StatusScenarios : public vd::test::SimEnvironment {
 protected:
@@ -65,39 +45,15 @@ protected:
     std::shared_ptr<const poll::Snapshot> snapshot_;
 };
 
-std::set<Problem> problems_of(const health::Report& report) {
-    std::set<Problem> out;
-    for (const auto& f : report.findings)
-        if (f.severity != health::Severity::Ok) out.insert({f.check, f.resource});
-    return out;
-}
-
-// The findings the planted problems call for. A planted problem without a
-// resource (the 90-day history) names nothing to compare.
-std::set<Problem> expected_from(const std::vector<sim::PlantedProblem>& planted) {
-    std::set<Problem> out;
-    for (const auto& p : planted) {
-        auto it = checks_for_planted_kind().find(p.kind);
-        EXPECT_NE(it, checks_for_planted_kind().end()) << "planted kind without an expectation: " << p.kind;
-        if (it == checks_for_planted_kind().end()) continue;
-        for (const auto& check : it->second) out.insert({check, p.resource_arn});
-    }
-    return out;
-}
-
-std::string describe(const std::set<Problem>& problems) {
-    std::string s;
-    for (const auto& [check, resource] : problems) s += "  " + check + " " + resource + "\n";
-    return s;
-}
-
 }  // namespace
 
 TEST_F(StatusScenarios, DemoReportsExactlyThePlantedProblemsAndIsCritical) {
     std::vector<sim::PlantedProblem> planted;
     auto report = report_for("demo", &planted);
     ASSERT_FALSE(planted.empty());
-    auto expected = expected_from(planted);
+    std::vector<std::string> unknown_kinds;
+    auto expected = expected_from(planted, &unknown_kinds);
+    EXPECT_TRUE(unknown_kinds.empty()) << "planted kind without an expectation: " << unknown_kinds.front();
     auto found = problems_of(report);
 
     std::set<Problem> missed, invented;

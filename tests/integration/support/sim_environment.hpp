@@ -32,10 +32,12 @@ protected:
     void TearDown() override { std::filesystem::remove_all(home_); }
 
     // A poller over both scenario regions at the simulator's endpoint; with
-    // `organization_view`, jobs of every account (accountId ANY).
+    // `organization_view`, jobs of every account (accountId ANY); `clock`
+    // (default: the system clock) signs requests and stamps snapshots.
     std::unique_ptr<poll::Poller> poller_for(const std::string& endpoint, std::filesystem::path cache = {},
-                                             bool organization_view = false) {
+                                             bool organization_view = false, std::shared_ptr<const Clock> clock = {}) {
         poll::PollerOptions o;
+        o.clock = std::move(clock);
         o.fetch.organization_view = organization_view;
         o.targets.push_back({"test", "", "production", {"us-east-1", "us-west-2"}, endpoint});
         o.cache_file = std::move(cache);
