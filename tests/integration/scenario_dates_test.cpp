@@ -79,6 +79,7 @@ protected:
         so.scenario = scenario;
         so.wall_clock = clock;
         so.start_time = t;
+        so.threads = 8;  // the poller opens at most 8 connections at once
         sim::EmbeddedSimulator simulator(so);
         auto started = simulator.start();
         if (!started.ok()) return "simulator: " + started.error().to_string();
