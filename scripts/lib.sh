@@ -96,3 +96,44 @@ stop_test_postgres() {
   VAULTDECK_TEST_PG_DIR=""
   unset VAULTDECK_TEST_PG
 }
+
+# Configures (once) and builds the libFuzzer targets with clang under ASan and
+# UBSan in the given build folder.
+build_fuzz_targets() {
+  local dir="$1"
+  export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+      -DVAULTDECK_FUZZ=ON -DVAULTDECK_TESTS=OFF -DVAULTDECK_BENCH=OFF >/dev/null
+  fi
+  local targets=()
+  for src in "$ROOT"/fuzz/*_fuzz.cpp; do targets+=("fuzz_$(basename "$src" _fuzz.cpp)"); done
+  cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
+}
+
+# run_fuzz_targets DIR SECONDS TARGET...: runs each target for SECONDS over a
+# copy of its seed corpus; prints one line per target and returns non-zero
+# when any target found something.
+run_fuzz_targets() {
+  local dir="$1" seconds="$2"; shift 2
+  local bad=0 work name log
+  work="$(mktemp -d)"
+  mkdir -p "$dir/findings"
+  for name in "$@"; do
+    if [ ! -x "$dir/fuzz/fuzz_$name" ]; then echo "fuzz: no target $name" >&2; bad=1; continue; fi
+    mkdir -p "$work/$name"
+    cp -r "$ROOT/fuzz/corpus/$name/." "$work/$name/" 2>/dev/null || true
+    log="$work/$name.log"
+    if ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+       "$dir/fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+         -artifact_prefix="$dir/findings/$name-" -print_final_stats=1 "$work/$name" >"$log" 2>&1; then
+      echo "fuzz $name: $(grep -E '^Done [0-9]+ runs' "$log" | tail -n 1) (corpus $(ls "$work/$name" | wc -l) inputs)"
+    else
+      echo "fuzz $name: FOUND A PROBLEM (reproducer in $dir/findings/):" >&2
+      grep -E "ERROR|runtime error|SUMMARY|Test unit written" "$log" | head -n 8 >&2
+      bad=1
+    fi
+  done
+  rm -rf "$work"
+  return "$bad"
+}

@@ -94,16 +94,12 @@ private:
         auto path = dir / sso_cache_file_name(key);
         auto text = read_file(path);
         if (!text) return credentials_error(kName, fmt::format("no cached SSO token for {}; {}", key, login_hint()));
-        auto doc = nlohmann::json::parse(*text, nullptr, false);
-        if (doc.is_discarded() || !doc.is_object() || !doc.contains("accessToken") || !doc["accessToken"].is_string() ||
-            !doc.contains("expiresAt") || !doc["expiresAt"].is_string()) {
+        SsoToken token = read_sso_token(*text, ctx_.clock_or_system()->now());
+        if (token.state == SsoTokenState::Unreadable)
             return credentials_error(kName, fmt::format("the cached SSO token {} is unreadable; {}", path.string(), login_hint()));
-        }
-        auto expires = parse_time(doc["expiresAt"].get<std::string>());
-        if (!expires || *expires <= ctx_.clock_or_system()->now()) {
+        if (token.state == SsoTokenState::Expired)
             return credentials_error(kName, fmt::format("the SSO token for {} has expired; {}", key, login_hint()));
-        }
-        return doc["accessToken"].get<std::string>();
+        return token.access_token;
     }
 
     // Calls GetRoleCredentials on the portal.
@@ -165,6 +161,16 @@ private:
 
 std::shared_ptr<CredentialsProvider> make_sso_provider(CredentialsContext context, SsoOptions options) {
     return std::make_shared<SsoProvider>(std::move(context), std::move(options));
+}
+
+SsoToken read_sso_token(std::string_view text, TimePoint now) {
+    auto doc = nlohmann::json::parse(text, nullptr, false);
+    if (doc.is_discarded() || !doc.is_object() || !doc.contains("accessToken") || !doc["accessToken"].is_string() ||
+        !doc.contains("expiresAt") || !doc["expiresAt"].is_string())
+        return {};
+    auto expires = parse_time(doc["expiresAt"].get<std::string>());
+    if (!expires || *expires <= now) return {SsoTokenState::Expired, ""};
+    return {SsoTokenState::Valid, doc["accessToken"].get<std::string>()};
 }
 
 std::string sso_cache_file_name(const std::string& key) {

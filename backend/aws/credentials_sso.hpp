@@ -27,4 +27,14 @@ std::shared_ptr<CredentialsProvider> make_sso_provider(CredentialsContext contex
 // The token cache file name for an sso-session name or a start URL: <sha1 hex>.json.
 std::string sso_cache_file_name(const std::string& key);
 
+// What a token cache file says.
+enum class SsoTokenState { Valid, Unreadable, Expired };
+struct SsoToken {
+    SsoTokenState state = SsoTokenState::Unreadable;
+    std::string access_token;  // only when Valid
+};
+
+// Reads a token cache file's text (accessToken and expiresAt) at `now`.
+SsoToken read_sso_token(std::string_view text, TimePoint now);
+
 }  // namespace vd::aws

@@ -1,5 +1,6 @@
 #include "backend/core/time_format.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <cstdio>
@@ -82,11 +83,19 @@ std::optional<TimePoint> parse_time(std::string_view text) {
     }
     std::time_t secs = timegm(&tm);
     if (secs == static_cast<std::time_t>(-1) && tm.tm_year != 69) return std::nullopt;
+    if (clamp_epoch_seconds(static_cast<double>(secs - offset)) != static_cast<double>(secs - offset)) return std::nullopt;
     auto t = std::chrono::system_clock::from_time_t(secs - offset);
     return t + std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::duration<double>(fraction));
 }
 
+double clamp_epoch_seconds(double seconds) {
+    constexpr double kLimit = 9.2e9;  // 2261-07-14; nanoseconds overflow int64 at 9.22e9
+    if (std::isnan(seconds)) return 0;
+    return std::clamp(seconds, -kLimit, kLimit);
+}
+
 TimePoint from_epoch_seconds(double seconds) {
+    seconds = clamp_epoch_seconds(seconds);
     auto whole = std::floor(seconds);
     auto t = std::chrono::system_clock::from_time_t(static_cast<std::time_t>(whole));
     return t + std::chrono::duration_cast<std::chrono::system_clock::duration>(std::chrono::duration<double>(seconds - whole));

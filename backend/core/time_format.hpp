@@ -20,8 +20,13 @@ std::string format_http_date(TimePoint t);
 // Parses ISO 8601 (with or without fractions and offset), the amz-date form
 // and RFC 1123; nullopt when the text is none of those.
 std::optional<TimePoint> parse_time(std::string_view text);
-// Epoch seconds with fractions, as rest-json timestamps arrive.
+// Epoch seconds with fractions, as rest-json timestamps arrive; a value a
+// TimePoint cannot hold is clamped (see clamp_epoch_seconds).
 TimePoint from_epoch_seconds(double seconds);
+// Epoch seconds clamped to what a TimePoint holds (nanoseconds in 64 bits:
+// the years 1678 to 2261); NaN becomes 0. Dates from a server or a file pass
+// through here, so a year like 4062 is never undefined behaviour.
+double clamp_epoch_seconds(double seconds);
 double to_epoch_seconds(TimePoint t);
 
 }  // namespace vd

@@ -15,6 +15,7 @@ TimePoint round_to_micros(TimePoint t) {
 }  // namespace
 
 TimePoint time_from_epoch_seconds(double seconds) {
+    seconds = clamp_epoch_seconds(seconds);
     double whole = std::floor(seconds);
     auto micros = static_cast<int64_t>(std::llround((seconds - whole) * 1e6));
     return std::chrono::system_clock::from_time_t(static_cast<std::time_t>(whole)) + std::chrono::microseconds(micros);

@@ -80,7 +80,7 @@ void Engine::run_restore_test(RegionState& state, RestoreTestingPlan& plan, Time
         for (const auto& [vault_name, vault] : state.vaults) {
             bool included = plan.include_vaults.empty() ||
                             std::any_of(plan.include_vaults.begin(), plan.include_vaults.end(),
-                                        [&](const std::string& v) { return v == "*" || v == vault.arn || v == vault_name; });
+                                        [&vault = vault, &vault_name = vault_name](const std::string& v) { return v == "*" || v == vault.arn || v == vault_name; });
             if (!included) continue;
             for (const auto& [key, rp] : vault.points) {
                 if (rp.resource_arn != resource_arn || rp.continuous || rp.status != "COMPLETED") continue;

@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "backend/core/result.hpp"
@@ -26,6 +28,23 @@ TEST(TimeFormat, ParsesFractionsOffsetsAndHttpDates) {
 TEST(TimeFormat, RejectsGarbage) {
     EXPECT_FALSE(parse_time("yesterday").has_value());
     EXPECT_FALSE(parse_time("2026-11-22T03:00:05Zjunk").has_value());
+}
+
+// Found by fuzz_credential_process, fuzz_sso_token and fuzz_rds_xml: a year
+// outside what a TimePoint holds overflowed the nanosecond count.
+TEST(TimeFormat, RefusesYearsATimePointCannotHold) {
+    EXPECT_FALSE(parse_time("1015-01-01T00:00:00Z").has_value());
+    EXPECT_FALSE(parse_time("2745-01-01T00:00:00Z").has_value());
+    EXPECT_FALSE(parse_time("4062-01-01T00:00:00Z").has_value());
+    EXPECT_TRUE(parse_time("2261-01-01T00:00:00Z").has_value());
+    EXPECT_TRUE(parse_time("1700-01-01T00:00:00Z").has_value());
+}
+
+// Found by fuzz_backup_json: rest-json epoch seconds of 1.76e25.
+TEST(TimeFormat, EpochSecondsOutOfRangeAreClamped) {
+    EXPECT_DOUBLE_EQ(to_epoch_seconds(from_epoch_seconds(1.76369e25)), 9.2e9);
+    EXPECT_DOUBLE_EQ(to_epoch_seconds(from_epoch_seconds(-1e300)), -9.2e9);
+    EXPECT_DOUBLE_EQ(to_epoch_seconds(from_epoch_seconds(std::nan(""))), 0.0);
 }
 
 TEST(TimeFormat, EpochSecondsKeepFractions) {

@@ -8,6 +8,7 @@
 #include "backend/core/time_format.hpp"
 #include "backend/services/backup_client.hpp"
 #include "backend/services/rule_names.hpp"
+#include "backend/services/wire_time.hpp"
 #include "services/support/fake_aws_client.hpp"
 
 namespace vd::test {
@@ -308,3 +309,10 @@ TEST_F(BackupResponses, AServerThatRepeatsItsTokenDoesNotLoopForever) {
 
 }  // namespace
 }  // namespace vd::test
+
+// Found by fuzz_backup_json: a timestamp of 1.76e25 epoch seconds was
+// undefined behaviour; it is clamped to the last instant a TimePoint holds.
+TEST(WireTime, EpochSecondsOutOfRangeAreClamped) {
+    EXPECT_DOUBLE_EQ(vd::to_epoch_seconds(vd::services::time_from_epoch_seconds(1.76369e25)), 9.2e9);
+    EXPECT_DOUBLE_EQ(vd::to_epoch_seconds(vd::services::time_from_epoch_seconds(-1.76369e25)), -9.2e9);
+}
