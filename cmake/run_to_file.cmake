@@ -1,0 +1,7 @@
+# Runs EXE with ARGS (a ;-list) and writes its standard output to OUT; a
+# failure stops the build. Run as: cmake -DEXE=... -DARGS=... -DOUT=... -P run_to_file.cmake
+execute_process(COMMAND "${EXE}" ${ARGS} OUTPUT_FILE "${OUT}.tmp" RESULT_VARIABLE rc)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "${EXE} ${ARGS} failed (${rc})")
+endif()
+file(RENAME "${OUT}.tmp" "${OUT}")
