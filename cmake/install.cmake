@@ -9,9 +9,11 @@ set(VAULTDECK_ZSH_COMPLETION_DIR "${CMAKE_INSTALL_DATADIR}/zsh/vendor-completion
     CACHE STRING "Where the zsh completion goes (relative to the prefix)")
 
 # vaultdeck_generate(FILE ARGS...): FILE in generated/ is `vaultdeck ARGS`.
+# The arguments travel to the script joined by "|" (a ";" would split them).
 function(vaultdeck_generate file)
+  string(REPLACE ";" "|" args "${ARGN}")
   add_custom_command(OUTPUT ${VAULTDECK_GENERATED}/${file}
-    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:vaultdeck> "-DARGS=${ARGN}" -DOUT=${VAULTDECK_GENERATED}/${file}
+    COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:vaultdeck> -DARGS=${args} -DOUT=${VAULTDECK_GENERATED}/${file}
             -P ${CMAKE_SOURCE_DIR}/cmake/run_to_file.cmake
     DEPENDS vaultdeck ${CMAKE_SOURCE_DIR}/cmake/run_to_file.cmake
     COMMENT "Making ${file} from vaultdeck ${ARGN}" VERBATIM)

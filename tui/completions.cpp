@@ -126,6 +126,16 @@ std::string zsh_script(const std::vector<Node>& nodes) {
            "if [ \"$funcstack[1]\" = \"_vaultdeck\" ]; then _vaultdeck \"$@\"; else compdef _vaultdeck vaultdeck; fi\n";
 }
 
+// Text inside fish single quotes: quotes and backslashes escaped.
+std::string fish_quoted(std::string_view text) {
+    std::string out;
+    for (char c : text) {
+        if (c == '\'' || c == '\\') out += '\\';
+        out += c;
+    }
+    return out;
+}
+
 // fish: one `complete` line per subcommand, option and value set.
 std::string fish_script(const std::vector<Node>& nodes) {
     std::string out = "# fish completion for vaultdeck (made by `vaultdeck --completion fish`)\ncomplete -c vaultdeck -f\n";
@@ -145,7 +155,7 @@ std::string fish_script(const std::vector<Node>& nodes) {
     for (const auto& n : nodes) {
         for (const auto* sub : visible_subcommands(*n.app))
             out += fmt::format("complete -c vaultdeck -n '{}' -a {} -d '{}'\n", condition(n.path), sub->get_name(),
-                               fmt::format("{}", sub->get_description()).substr(0, 60));
+                               fish_quoted(sub->get_description().substr(0, 60)));
         for (const auto& o : option_names(*n.app)) {
             std::string values;
             for (const auto& v : value_rows())

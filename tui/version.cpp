@@ -2,10 +2,11 @@
 // versions of the libraries it runs with (as loaded, not as compiled).
 #include "tui/version.hpp"
 
-#include <curl/curl.h>
-#include <curses.h>
 #include <fmt/format.h>
+#include <curl/curl.h>
 #include <openssl/crypto.h>
+// Last: curses.h defines macros (clear, erase, OK) that other headers must not see.
+#include <curses.h>
 
 #include "vaultdeck_git_commit.hpp"
 

@@ -73,7 +73,7 @@ expect "vaultdeck li<TAB>" "$(complete_bash vaultdeck li)" "list"
 expect "vaultdeck list re<TAB>" "$(complete_bash vaultdeck list re)" "recovery-points restore-jobs"
 expect "vaultdeck list vaults --output <TAB>" "$(complete_bash vaultdeck list vaults --output '')" "table json csv"
 expect "vaultdeck status --output <TAB>" "$(complete_bash vaultdeck status --output '')" "text json"
-expect "vaultdeck drill <TAB>" "$(complete_bash vaultdeck drill '')" "run"
+expect "vaultdeck drill r<TAB>" "$(complete_bash vaultdeck drill r)" "run"
 expect "vaultdeck drill run --runbook mon<TAB>" "$(complete_bash vaultdeck drill run --runbook mon)" "monthly-drill"
 screens="$(complete_bash vaultdeck render --screen '')"
 case " $screens " in *" dashboard "*" audit "*) ok "render --screen <TAB>: $screens" ;; *) fail "render --screen <TAB>: '$screens'" ;; esac
