@@ -172,7 +172,6 @@ void describe_command_line(CLI::App& app, CommandLine& cl) {
     app.description(
         "vaultdeck: a terminal console for AWS Backup and Amazon RDS backups.\n"
         "Without a subcommand it opens the console.");
-    app.footer(main_footer());
     app.require_subcommand(0, 1);
     app.fallthrough();
     add_global_options(app, cl.global);
@@ -194,6 +193,7 @@ void describe_command_line(CLI::App& app, CommandLine& cl) {
     config_cmd->require_subcommand(1);
     cl.config_check = config_cmd->add_subcommand("check", "Validate the configuration file");
     describe_sim(app, cl);
+    app.footer(main_footer());  // last: subcommands created before it do not inherit it
 }
 
 std::vector<std::string> option_names(const CLI::App& command) {

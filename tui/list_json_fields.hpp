@@ -29,12 +29,14 @@ inline AwsJson origin(const std::string& region, const std::string& arn) {
     if (!account.empty()) v["account"] = account;
     return v;
 }
-// A lifecycle object ({} members left out when unset).
+// A lifecycle object: the days that are set, and the archive opt-in AWS
+// sends beside them ({} when no days are set).
 inline AwsJson lifecycle(const model::Lifecycle& l) {
     AwsJson j = AwsJson::object();
     put(j, "MoveToColdStorageAfterDays", l.move_to_cold_storage_after_days);
     put(j, "DeleteAfterDays", l.delete_after_days);
-    if (l.opt_in_to_archive_for_supported_resources) j["OptInToArchiveForSupportedResources"] = true;
+    if (!j.empty() || l.opt_in_to_archive_for_supported_resources)
+        j["OptInToArchiveForSupportedResources"] = l.opt_in_to_archive_for_supported_resources;
     return j;
 }
 

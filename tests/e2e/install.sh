@@ -46,7 +46,7 @@ man_options() {
     sed -n '/^\.SH OPTIONS/,/^\.S[HS] /p' "$MAN"
   else
     awk -v head=".SS \"vaultdeck $cmd\"" '$0 == head {on = 1; next} on && /^\.S[HS] / {exit} on {print}' "$MAN"
-  fi | awk 'head {print; head = 0} /^\.TP$/ {head = 1}' | grep -o -- '\\-\\-[a-z-]*' | sed 's/\\-/-/g' | sort -u
+  fi | awk 'head {print; head = 0} /^\.TP$/ {head = 1}' | sed 's/\\-/-/g' | grep -o -- '--[a-z][a-z-]*' | sort -u
 }
 # The long options `vaultdeck CMD --help` lists (global ones shown at the top level only).
 help_options() {
