@@ -1,6 +1,7 @@
 #include "tui/targets.hpp"
 
 #include <algorithm>
+#include <thread>
 
 #include "backend/aws/session.hpp"
 #include "backend/services/ec2_client.hpp"
@@ -28,26 +29,8 @@ poll::PollTarget command_line_target(const GlobalOptions& g, const config::Confi
     return t;
 }
 
-}  // namespace
-
-std::vector<poll::PollTarget> command_targets(const GlobalOptions& g, const config::Config& cfg,
-                                              const std::string& endpoint_url, bool* organization) {
-    if (g.demo) {
-        std::vector<std::string> regions = g.regions;
-        if (regions.empty()) regions = {kDemoPrimaryRegion, kDemoDrRegion};
-        return {{"demo", "", "production", regions, endpoint_url}};
-    }
-    const bool command_line = !g.profile.empty() || !g.regions.empty() || !g.endpoint_url.empty();
-    if (command_line || cfg.accounts.empty()) return {command_line_target(g, cfg, endpoint_url, organization)};
-    std::vector<poll::PollTarget> targets;
-    for (const auto& a : cfg.accounts) {
-        targets.push_back({a.name, a.profile, config::environment_name(a.environment), a.regions, {}});
-        *organization = *organization || a.organization_view;
-    }
-    return targets;
-}
-
-Status expand_all_regions(std::vector<poll::PollTarget>& targets) {
+// Replaces "all" by the regions DescribeRegions names, target by target.
+Status ask_regions(std::vector<poll::PollTarget>& targets) {
     for (auto& t : targets) {
         auto all = std::find(t.regions.begin(), t.regions.end(), "all");
         if (all == t.regions.end()) continue;
@@ -67,6 +50,34 @@ Status expand_all_regions(std::vector<poll::PollTarget>& targets) {
         t.regions = std::move(*regions);
     }
     return ok_status();
+}
+
+}  // namespace
+
+std::vector<poll::PollTarget> command_targets(const GlobalOptions& g, const config::Config& cfg,
+                                              const std::string& endpoint_url, bool* organization) {
+    if (g.demo) {
+        std::vector<std::string> regions = g.regions;
+        if (regions.empty()) regions = {kDemoPrimaryRegion, kDemoDrRegion};
+        return {{"demo", "", "production", regions, endpoint_url}};
+    }
+    const bool command_line = !g.profile.empty() || !g.regions.empty() || !g.endpoint_url.empty();
+    if (command_line || cfg.accounts.empty()) return {command_line_target(g, cfg, endpoint_url, organization)};
+    std::vector<poll::PollTarget> targets;
+    for (const auto& a : cfg.accounts) {
+        targets.push_back({a.name, a.profile, config::environment_name(a.environment), a.regions, {}});
+        *organization = *organization || a.organization_view;
+    }
+    return targets;
+}
+
+// Asks on its own thread: the transport keeps one connection per thread,
+// and one left open on the caller's would hold up the demo simulator's stop.
+Status expand_all_regions(std::vector<poll::PollTarget>& targets) {
+    Status result = ok_status();
+    std::thread asker([&] { result = ask_regions(targets); });
+    asker.join();
+    return result;
 }
 
 }  // namespace vd::cli
