@@ -1,6 +1,8 @@
 // Shell completion scripts for bash, zsh and fish, made from the CLI11 tree
 // (tui/cli_spec): each command's subcommands and options, and the values
 // an option or argument takes (list kinds, screens, runbooks, formats).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "tui/cli_spec.hpp"
@@ -50,7 +52,8 @@ std::vector<Values> value_rows() {
 void collect(const CLI::App& app, const std::string& path, const std::vector<std::string>& global, std::vector<Node>& out) {
     Node n{path, &app, {}, path.empty() ? option_names(app) : global};
     if (!path.empty())
-        for (const auto& o : option_names(app)) n.options.push_back(o);
+        for (const auto& o : option_names(app))
+            if (std::find(n.options.begin(), n.options.end(), o) == n.options.end()) n.options.push_back(o);
     for (const auto* sub : visible_subcommands(app)) n.subcommands.push_back(sub->get_name());
     out.push_back(n);
     for (const auto* sub : visible_subcommands(app))
@@ -153,8 +156,11 @@ std::string fish_script(const std::vector<Node>& nodes) {
         return c;
     };
     for (const auto& n : nodes) {
+        // A command's subcommands, until one of them is typed.
+        std::string offer = condition(n.path);
+        if (!n.path.empty() && !n.subcommands.empty()) offer += "; and not __fish_seen_subcommand_from " + words(n.subcommands);
         for (const auto* sub : visible_subcommands(*n.app))
-            out += fmt::format("complete -c vaultdeck -n '{}' -a {} -d '{}'\n", condition(n.path), sub->get_name(),
+            out += fmt::format("complete -c vaultdeck -n '{}' -a {} -d '{}'\n", offer, sub->get_name(),
                                fish_quoted(sub->get_description().substr(0, 60)));
         for (const auto& o : option_names(*n.app)) {
             std::string values;
