@@ -85,6 +85,8 @@ same "db-instances LatestRestorableTime" '.DBInstances[] | [.DBInstanceIdentifie
   "rds describe-db-instances $R" "db-instances $R"
 same db-snapshots '.DBSnapshots[] | [.DBSnapshotIdentifier, .DBInstanceIdentifier, .SnapshotCreateTime, .SnapshotType, .Status, .Encrypted, .DBSnapshotArn]' \
   "rds describe-db-snapshots $R" "db-snapshots $R"
+same "db-snapshots (clusters)" '.DBClusterSnapshots[] | [.DBClusterSnapshotIdentifier, .DBClusterIdentifier, .SnapshotCreateTime, .SnapshotType, .Status, .StorageEncrypted, .DBClusterSnapshotArn, .Engine]' \
+  "rds describe-db-cluster-snapshots $R" "db-snapshots $R"
 
 echo "== listjson: regions"
 regions="$(aws_json ec2 describe-regions | jq -r '[.Regions[].RegionName] | sort | join(",")')"
