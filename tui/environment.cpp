@@ -10,13 +10,12 @@
 #include "backend/sim/embedded.hpp"
 #include "backend/sim/sim_clock.hpp"
 #include "tui/drill_records.hpp"
+#include "tui/targets.hpp"
 
 namespace vd::cli {
 namespace {
 
-// The demo scenario's accounts and the bucket it gives a lifecycle rule.
-constexpr const char* kDemoPrimary = "us-east-1";
-constexpr const char* kDemoDr = "us-west-2";
+// The bucket the demo scenario gives a lifecycle rule.
 constexpr const char* kDemoBucket = "acme-media-prod";
 
 // Points this process at the embedded simulator: its test credentials win
@@ -54,35 +53,6 @@ poll::PollIntervals intervals_from(const config::PollIntervals& c) {
     p.bucket_lifecycles = c.bucket_lifecycles;
     p.identity = c.identity;
     return p;
-}
-
-// The accounts to watch: the command line wins; else the configuration's
-// accounts; else the default profile.
-std::vector<poll::PollTarget> targets_for(const GlobalOptions& g, const config::Config& cfg, bool* organization) {
-    const bool command_line = !g.profile.empty() || !g.regions.empty() || !g.endpoint_url.empty();
-    std::vector<poll::PollTarget> targets;
-    if (!command_line && !cfg.accounts.empty()) {
-        for (const auto& a : cfg.accounts) {
-            targets.push_back({a.name, a.profile, config::environment_name(a.environment), a.regions, {}});
-            *organization = *organization || a.organization_view;
-        }
-        return targets;
-    }
-    poll::PollTarget t;
-    t.profile = g.profile;
-    t.regions = g.regions;
-    t.endpoint_url = g.endpoint_url;
-    t.environment = "production";
-    for (const auto& a : cfg.accounts) {
-        if (!g.profile.empty() && a.profile == g.profile) {
-            t.name = a.name;
-            t.environment = config::environment_name(a.environment);
-            *organization = *organization || a.organization_view;
-        }
-    }
-    if (t.name.empty()) t.name = g.profile.empty() ? "default" : g.profile;
-    targets.push_back(std::move(t));
-    return targets;
 }
 
 class EnvironmentImpl final : public Environment {
@@ -130,13 +100,16 @@ Result<std::unique_ptr<Environment>> open_environment(const GlobalOptions& g, En
         if (!port) return port.error();
         use_simulator_credentials();
         env->endpoint_url_ = env->sim_->endpoint_url();
-        po.targets.push_back({"demo", "", "production", {kDemoPrimary, kDemoDr}, env->endpoint_url_});
+        po.targets = command_targets(g, env->config_, env->endpoint_url_, &organization);
         po.fetch.buckets = {kDemoBucket};
         env->description_ = fmt::format("demo: simulator on {}", env->endpoint_url_);
     } else {
-        po.targets = targets_for(g, env->config_, &organization);
+        po.targets = command_targets(g, env->config_, g.endpoint_url, &organization);
         po.fetch.buckets = env->config_.s3_buckets;
         env->endpoint_url_ = g.endpoint_url;
+    }
+    if (auto expanded = expand_all_regions(po.targets); !expanded) return expanded.error();
+    if (!g.demo) {
         const auto& t = po.targets.front();
         env->description_ = fmt::format("profile {}{}", t.profile.empty() ? "default" : t.profile,
                                         t.regions.empty() ? "" : fmt::format(", {}", fmt::join(t.regions, ",")));

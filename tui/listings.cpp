@@ -71,16 +71,15 @@ Listing recovery_points_listing(std::vector<model::RecoveryPoint> points) {
     Listing l;
     l.columns = {{"creationDate", "CREATED"}, {"backupVaultName", "VAULT"}, table("resource", "RESOURCE", 32),
                  {"resourceType", "TYPE"}, {"status", "STATUS"}, {"storageClass", "STORAGE"},
-                 bytes("backupSizeInBytes", "SIZE"), {"backupRuleName", "RULE"}, {"deleteAt", "DELETE AT"},
-                 data("recoveryPointArn"), data("resourceArn"), data("resourceName"), data("completionDate"),
-                 data("moveToColdStorageAt"), data("backupPlanId"), data("backupPlanName"), data("backupRuleId"),
+                 bytes("backupSizeInBytes", "SIZE"), {"backupRuleName", "RULE"}, {"coldAt", "COLD AT"},
+                 {"deleteAt", "DELETE AT"}, data("recoveryPointArn"), data("resourceArn"), data("resourceName"),
+                 data("completionDate"), data("backupPlanId"), data("backupPlanName"), data("backupRuleId"),
                  data("isEncrypted"), data("sourceBackupVaultArn"), data("statusMessage")};
     for (const auto& p : points)
         l.add({opt(p.creation_date), text(p.vault_name), resource_label(p.resource_name, p.resource_arn),
                text(p.resource_type), text(p.status), text(p.storage_class), opt(p.backup_size_bytes),
-               text(p.created_by_rule_name), opt(p.calculated.delete_at), text(p.arn), text(p.resource_arn),
-               text(p.resource_name), opt(p.completion_date), opt(p.calculated.move_to_cold_storage_at),
-               text(p.backup_plan_id), text(p.backup_plan_name), text(p.backup_rule_id), p.encrypted,
+               text(p.created_by_rule_name), opt(p.calculated.move_to_cold_storage_at), opt(p.calculated.delete_at),
+               text(p.arn), text(p.resource_arn), text(p.resource_name), opt(p.completion_date), text(p.backup_plan_id), text(p.backup_plan_name), text(p.backup_rule_id), p.encrypted,
                text(p.source_vault_arn), text(p.status_message)});
     return l;
 }

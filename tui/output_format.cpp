@@ -225,7 +225,10 @@ std::string format_csv(const Listing& listing) {
 std::string render(const Listing& listing, OutputFormat format) {
     switch (format) {
         case OutputFormat::Table: return format_table(listing);
-        case OutputFormat::Json: return format_json(listing);
+        case OutputFormat::Json:
+            if (!listing.aws.empty())
+                return listing.aws.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+            return format_json(listing);
         case OutputFormat::Csv: return format_csv(listing);
     }
     return {};

@@ -44,12 +44,17 @@ using Cell = std::variant<std::monostate, std::string, int64_t, double, bool, Ti
 struct Listing {
     std::vector<Column> columns;
     std::vector<std::vector<Cell>> rows;  // one cell per column
+    // --output json: the AWS output members (BackupVaultList, DBInstances,
+    // ...) each a list of AWS-shaped objects, and "vaultdeck" with the
+    // schema version; printed instead of the columns when not empty.
+    nlohmann::ordered_json aws = nlohmann::ordered_json::object();
 
     // Adds a row; missing trailing cells are empty.
     void add(std::vector<Cell> row);
 };
 
-// Renders the listing in the chosen form, ending with a newline (JSON too).
+// Renders the listing in the chosen form, ending with a newline (JSON too;
+// the AWS document when the listing has one, else the columns as objects).
 std::string render(const Listing& listing, OutputFormat format);
 std::string format_table(const Listing& listing);
 std::string format_json(const Listing& listing);

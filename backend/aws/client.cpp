@@ -7,6 +7,7 @@
 #include <cstdint>
 
 #include "backend/aws/aws_error.hpp"
+#include "backend/aws/iam_permissions.hpp"
 #include "backend/aws/curl_transport.hpp"
 #include "backend/aws/endpoints.hpp"
 #include "backend/aws/retry.hpp"
@@ -59,7 +60,7 @@ private:
     Result<HttpRequest> build(const ServiceRequest& request) const {
         if (options_.region.empty()) {
             return make_error(ErrorKind::Config,
-                              "no region for " + request.service + ": pass --region or set AWS_REGION", "NoRegion");
+                              "no region for " + request.service + ": pass --region or set AWS_REGION, or try vaultdeck --demo", "NoRegion");
         }
         std::string endpoint = options_.endpoint_url.empty() ? aws_endpoint(request.service, options_.region)
                                                              : options_.endpoint_url;
@@ -119,7 +120,7 @@ private:
             RetryDecision decision = retry_.on_failure(failure, attempt);
             if (!decision.retry) {
                 if (attempt > 1) failure.message += " (gave up after " + std::to_string(attempt) + " attempts)";
-                return failure;
+                return explain_access_denied(std::move(failure), request.service, request.operation);
             }
             last_retry_cost = decision.cost;
             retry_.sleep(decision.delay);

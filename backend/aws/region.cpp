@@ -41,7 +41,7 @@ Result<ResolvedRegion> resolve_region(const std::string& explicit_region, const 
         auto r = imds_region(context);
         if (r.ok()) return accept(*r, "ec2-imds");
     }
-    return make_error(ErrorKind::Config, "no region: use --region, AWS_REGION or set region in the profile", "NoRegion");
+    return make_error(ErrorKind::Config, "no region: use --region, AWS_REGION or set region in the profile, or try vaultdeck --demo (no AWS account needed)", "NoRegion");
 }
 
 }  // namespace vd::aws

@@ -62,13 +62,15 @@ Result<std::vector<T>> list_jobs(ListFn list, const FetchOptions& options, std::
     return all;
 }
 
-// AWS's recovery point listings carry no storage class; derive it from the
-// calculated lifecycle so every screen can tell warm from cold.
+}  // namespace
+
 void derive_storage_class(model::RecoveryPoint& p, TimePoint now) {
     if (!p.storage_class.empty()) return;
     const auto& cold_at = p.calculated.move_to_cold_storage_at;
     p.storage_class = (cold_at && *cold_at <= now) ? "COLD" : "WARM";
 }
+
+namespace {
 
 Status fetch_recovery_points(RegionClients& c, RegionData& data, TimePoint now) {
     auto vaults = c.backup->list_backup_vaults();

@@ -46,4 +46,9 @@ Status fetch_kind(Kind kind, RegionClients& clients, RegionData& data, const Fet
 // The kinds fetched by default, in the order a first paint wants them.
 const std::vector<Kind>& all_kinds();
 
+// AWS's recovery point listings carry no storage class; derive it from the
+// calculated lifecycle (COLD once moved, WARM before) so every screen and
+// listing can tell warm from cold. A class AWS did send is kept.
+void derive_storage_class(model::RecoveryPoint& p, TimePoint now);
+
 }  // namespace vd::poll

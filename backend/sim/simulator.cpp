@@ -6,6 +6,7 @@
 #include "backend/sim/auth.hpp"
 #include "backend/sim/backup_api.hpp"
 #include "backend/sim/call.hpp"
+#include "backend/sim/ec2_api.hpp"
 #include "backend/sim/postgres_backing.hpp"
 #include "backend/sim/query_xml.hpp"
 #include "backend/sim/rds_api.hpp"
@@ -21,6 +22,7 @@ namespace {
 WireResponse service_error(const std::string& service, const Error& error, const std::string& request_id) {
     if (service == "backup") return json_error_response(error, request_id);
     if (service == "s3") return s3_error_response(error, request_id);
+    if (service == "ec2") return ec2_error_response(error, request_id);
     return query_error_response(service == "sts" ? kStsNamespace : kRdsNamespace, error, request_id);
 }
 
@@ -145,6 +147,7 @@ WireResponse Simulator::dispatch(const WireRequest& request, std::string& servic
             else if (service == "rds") response = handle_rds(call);
             else if (service == "sts") response = handle_sts(call);
             else if (service == "s3") response = handle_s3(call);
+            else if (service == "ec2") response = handle_ec2(call);
             else response = service_error("rds", api_error(400, "InvalidAction", "The simulator does not serve the service '" + service + "'."), request_id);
             operation = call.operation;
         }

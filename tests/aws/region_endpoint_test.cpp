@@ -54,7 +54,7 @@ TEST(Region, NoRegionIsOneClearError) {
     auto r = resolve_region("", context_for("default"));
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, ErrorKind::Config);
-    EXPECT_EQ(r.error().message, "no region: use --region, AWS_REGION or set region in the profile");
+    EXPECT_EQ(r.error().message, "no region: use --region, AWS_REGION or set region in the profile, or try vaultdeck --demo (no AWS account needed)");
 }
 
 TEST(Region, RejectsMalformedNames) {

@@ -139,7 +139,7 @@ TEST(Session, NoRegionIsAnError) {
     test_support::TempAwsHome home;
     auto s = make_session({});
     ASSERT_FALSE(s.ok());
-    EXPECT_EQ(s.error().message, "no region: use --region, AWS_REGION or set region in the profile");
+    EXPECT_EQ(s.error().message, "no region: use --region, AWS_REGION or set region in the profile, or try vaultdeck --demo (no AWS account needed)");
 }
 
 TEST(Session, AMalformedConfigFileIsAnError) {

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <thread>
 
@@ -139,12 +140,16 @@ TEST_F(ListCommand, VaultsAsJsonWithCredentialsFromTheEnvironment) {
     CommandRun r = run("list vaults --endpoint-url " + endpoint_.url() + " --output json", kEnvCredentials);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.err, "");
-    auto json = nlohmann::json::parse(r.out);
+    auto doc = nlohmann::json::parse(r.out);
+    const auto& json = doc["BackupVaultList"];  // as `aws backup list-backup-vaults` prints it
     ASSERT_EQ(json.size(), 2u);
-    EXPECT_EQ(json[0]["backupVaultName"], "prod-primary");
-    EXPECT_EQ(json[1]["backupVaultName"], "produção-vault");
-    EXPECT_EQ(json[0]["locked"], true);
-    EXPECT_EQ(json[0]["creationDate"], "2024-06-01T00:00:00Z");
+    EXPECT_EQ(json[0]["BackupVaultName"], "prod-primary");
+    EXPECT_EQ(json[1]["BackupVaultName"], "produção-vault");
+    EXPECT_EQ(json[0]["Locked"], true);
+    EXPECT_EQ(json[0]["CreationDate"], "2024-06-01T00:00:00+00:00");
+    EXPECT_EQ(json[0]["vaultdeck"]["region"], "eu-west-1");
+    EXPECT_EQ(doc["vaultdeck"]["schema"], "vaultdeck.list/1");
+    EXPECT_EQ(doc["vaultdeck"]["kind"], "vaults");
     EXPECT_GE(endpoint_.verified.load(), 1);
 }
 
@@ -202,10 +207,20 @@ TEST_F(ListCommand, AnUnreachableEndpointOrBadInputIsOneLine) {
 TEST_F(ListCommand, DemoListsTheEmbeddedSimulatorWithoutAnyAccount) {
     CommandRun r = run("list recovery-points --demo --output json", "AWS_ACCESS_KEY_ID=wrong AWS_SECRET_ACCESS_KEY=wrong");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    auto json = nlohmann::json::parse(r.out);
-    ASSERT_TRUE(json.is_array());
-    ASSERT_FALSE(json.empty());
-    EXPECT_TRUE(json[0].contains("recoveryPointArn"));
+    auto doc = nlohmann::json::parse(r.out);
+    const auto& points = doc["RecoveryPoints"];
+    ASSERT_TRUE(points.is_array());
+    ASSERT_FALSE(points.empty());
+    EXPECT_TRUE(points[0].contains("RecoveryPointArn"));
+    std::set<std::string> classes, regions;
+    for (const auto& p : points) {
+        classes.insert(p["vaultdeck"]["storageClass"].get<std::string>());
+        regions.insert(p["vaultdeck"]["region"].get<std::string>());
+    }
+    EXPECT_TRUE(classes.contains("WARM") || classes.contains("COLD"));
+    EXPECT_FALSE(classes.contains(""));
+    // The same regions as status and the console: the demo's primary and DR.
+    EXPECT_EQ(regions, (std::set<std::string>{"us-east-1", "us-west-2"}));
     EXPECT_EQ(endpoint_.verified.load(), 0);  // nothing went to the other endpoint
 }
 

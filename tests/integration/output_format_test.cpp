@@ -124,9 +124,10 @@ TEST(Listings, RecoveryPointsNewestFirstWithStableAwsKeys) {
     EXPECT_LT(table.find("2025-11-22T03:00:00Z"), table.find("2025-11-21T03:00:00Z"));
     std::string csv = format_csv(listing);
     EXPECT_EQ(csv.substr(0, csv.find("\r\n")),
-              "creationDate,backupVaultName,resourceType,status,storageClass,backupSizeInBytes,backupRuleName,deleteAt,"
-              "recoveryPointArn,resourceArn,resourceName,completionDate,moveToColdStorageAt,backupPlanId,backupPlanName,"
+              "creationDate,backupVaultName,resourceType,status,storageClass,backupSizeInBytes,backupRuleName,coldAt,"
+              "deleteAt,recoveryPointArn,resourceArn,resourceName,completionDate,backupPlanId,backupPlanName,"
               "backupRuleId,isEncrypted,sourceBackupVaultArn,statusMessage");
+    EXPECT_NE(table.find("COLD AT"), std::string::npos);
 }
 
 TEST(Listings, PlansAreOneRowPerRuleWithCopyActions) {
