@@ -77,6 +77,7 @@ The restored database, for the application:
 - Port: {endpoint_port}
 - Database: {db_name}
 - DATABASE_URL: {database_url}
+
 u copies the DATABASE_URL (OSC 52); add the password from your secret store.
 vaultdeck never switches the application: tick each item as it is done."""
 items = [

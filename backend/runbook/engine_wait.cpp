@@ -105,6 +105,7 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
 // The DATABASE_URL of the restored database from the configured template
 // ({user}, {host}, {port}, {database}); never with a password.
 void EngineImpl::note_database_url() {
+    if (value("db_name").empty()) state_.values["db_name"] = "postgres";  // PostgreSQL's database when none was named
     const std::pair<const char*, std::string> parts[] = {
         {"{user}", value("db_user").empty() ? "postgres" : value("db_user")},
         {"{host}", value("endpoint_host")},

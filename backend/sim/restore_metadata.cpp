@@ -1,5 +1,7 @@
 #include "backend/sim/restore_metadata.hpp"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace vd::sim {
@@ -46,7 +48,9 @@ Status check_restore_metadata(const RestoreMetadata& m) {
         return make_error(ErrorKind::InvalidInput, "Metadata EngineLifecycleSupport must be open-source-rds-extended-support or "
                                                    "open-source-rds-extended-support-disabled (got '" + lifecycle + "').", "InvalidParameterValueException");
     std::string groups = get(m, "VpcSecurityGroupIds");
-    if (!groups.empty() && group_ids(groups).empty())
+    auto list = nlohmann::json::parse(groups.empty() ? "[]" : groups, nullptr, false);
+    bool strings = list.is_array() && std::all_of(list.begin(), list.end(), [](const auto& g) { return g.is_string(); });
+    if (!strings)
         return make_error(ErrorKind::InvalidInput, "Metadata VpcSecurityGroupIds must be a JSON list of security group ids (got '" +
                                                        groups + "').", "InvalidParameterValueException");
     for (const char* key : {"Port", "Iops"}) {

@@ -73,7 +73,7 @@ check "typing the identifier confirms" confirm
 check "the restore step shows the exact call" wait_for main "The exact call: +backup StartRestoreJob"
 check "... with the recovery point and the new identifier" wait_for main "\"DBInstanceIdentifier\": \"$TARGET\""
 check "... off paid Extended Support" wait_for main "\"EngineLifecycleSupport\": \"open-source-rds-extended-support-disabled\""
-check "... and once as an AWS CLI command" wait_for main "^.*aws backup start-restore-job --region us-east-1 --recovery-point-arn"
+check "... and once as an AWS CLI command" wait_for main "As an AWS CLI command \\(one line; c copies it whole\\)"
 TOKEN="$(jq -r '.idempotency_token' "$(ls -t "$XDG_STATE_HOME"/vaultdeck/wizards/*.json | head -1)")"
 # copied TEXT: the tmux buffer (OSC 52) holds TEXT (a fixed string) within 5 s.
 copied() {
@@ -88,7 +88,7 @@ copied() {
 copy_cli() {
   [ -n "$TOKEN" ] && [ "$TOKEN" != null ] || { echo "no saved idempotency token" >&2; return 1; }
   keys main c && wait_for main "copied the AWS CLI command" &&
-    copied "aws backup start-restore-job --region us-east-1 --recovery-point-arn" &&
+    copied "aws backup start-restore-job --region us-" && copied " --recovery-point-arn arn:aws:rds:" &&
     copied " --idempotency-token $TOKEN --copy-source-tags-to-restored-resource"
 }
 check "c copies the whole CLI command, with the saved idempotency token, through OSC 52" copy_cli
@@ -106,15 +106,16 @@ check "s skips the SQL check step (it allows it)" skip_sql
 check "the next step names the endpoint" wait_for main "$TARGET is available at"
 switch_over() {
   keys main Enter && wait_for main "Step 10 of 12: Switch the application over" &&
-    wait_for main "Endpoint: $TARGET\." && wait_for main "DATABASE_URL: postgresql://app_admin@$TARGET\." &&
+    wait_for main "Endpoint: $TARGET\." && wait_for main "DATABASE_URL: postgresql://[a-z_]+@$TARGET\." &&
     wait_gone main "\{(endpoint_host|db_name|target)\}"
 }
 check "the switch-over shows endpoint, port, database and DATABASE_URL, every variable filled in" switch_over
-copy_url() { keys main u && wait_for main "copied postgresql://" && copied "postgresql://app_admin@$TARGET."; }
+copy_url() { keys main u && wait_for main "copied postgresql://" && copied "@$TARGET." && copied "postgresql://"; }
 check "u copies the DATABASE_URL through OSC 52" copy_url
 record_switch() {
-  keys main s && wait_for main "Step 11 of 12: Record the switch" && keys main Space j Space &&
-    wait_for main "2 of 2 ticked" && keys main Enter && wait_for main "Step 12 of 12: Write the restore report"
+  keys main s && wait_for main "Step 11 of 12: Record the switch" && keys main Space && wait_for main "1 of 2 ticked" &&
+    keys main j && sleep 0.3 && keys main Space && wait_for main "2 of 2 ticked" && keys main Enter &&
+    wait_for main "Step 12 of 12: Write the restore report"
 }
 check "the switch is recorded by ticking its checklist" record_switch
 finish() {
@@ -192,10 +193,10 @@ rds_enter() {
 }
 check "Enter on prod-db (screen 6) offers point in time with its window, newest snapshot, AWS Backup" rds_enter
 rds_pitr() {
-  keys rds Enter && wait_for rds "Restore an RDS instance to a point in time" &&
+  keys rds Enter && wait_for rds "Point-in-time restore of an RDS instance" && wait_for rds "Step 1 of 13" &&
     wait_for rds "creates a NEW instance from prod-db's automated backups" && wait_gone rds "not chosen yet" &&
     keys rds Enter && wait_for rds "Source DB instance identifier \* +prod-db" && keys rds Enter &&
-    wait_for rds "Restore window +[0-9-]+ [0-9:]+ +\.\. +[0-9-]+ [0-9:]+"
+    wait_for rds "Restore window +[0-9-]+ [0-9:]+ UTC +\.\. +[0-9-]+ [0-9:]+ UTC"
 }
 check "... Enter starts the PITR wizard with prod-db chosen, and shows its window" rds_pitr
 
@@ -219,7 +220,10 @@ aurora_restore() {
     wait_for aurora "adds its writer instance" && keys aurora Enter && wait_for aurora "Step 7 of 12"
 }
 check "the restore goes to a NEW cluster, its writer announced" aurora_restore
-aurora_ready() { WAIT_SECONDS=180 wait_for aurora "cluster $ATARGET and writer $ATARGET-instance-1 are available"; }
+aurora_ready() {
+  WAIT_SECONDS=180 wait_for aurora "Step 8 of 12: Check the restored data" &&
+    wait_for aurora "✓ Wait until the new instance is available: cluster $ATARGET" && wait_for aurora "instance-1 are available after"
+}
 check "the wait step waits for the cluster, adds the writer, waits for it" aurora_ready
 aurora_audit() {
   grep -F '"phase":"after"' "$XDG_STATE_HOME/vaultdeck/audit.jsonl" | grep -F '"operation":"CreateDBInstance"' |
