@@ -194,13 +194,13 @@ rc=0
 sed 's/^/    | /' "$work/pitr.out"
 expect "pitr: exit code" "$rc" 0
 expect_match "pitr: the switch-over checklists are left to an operator" "$work/pitr.out" \
-  '^\[[0-9]+/[0-9]+\] checklist +skipped +skipped: a checklist needs an operator'
+  '^\[[0-9]+/[0-9]+\] checklist +skipped +Switch the application over — skipped: a checklist needs an operator'
 pitr_report="$(ls "$work/pitr"/*.json 2>/dev/null | head -n 1)"
 pitr_target="$(jq -r '.target' "$pitr_report" 2>/dev/null)"
 aws_ rds describe-db-instances --db-instance-identifier "$pitr_target" >"$work/pitr.json" || true
 # same FIELD (a jq path into DBInstances[0]): the restored instance has the source's value.
 same() {
-  expect "pitr: $pitr_target $1 is prod-db's" "$(jq -c ".DBInstances[0]$2" "$work/pitr.json")" "$(jq -c ".DBInstances[0]$2" "$work/prod.json")"
+  expect "pitr: $pitr_target $1 is prod-db's" "$(jq -c ".DBInstances[0] | $2" "$work/pitr.json")" "$(jq -c ".DBInstances[0] | $2" "$work/prod.json")"
 }
 same "DB subnet group" '.DBSubnetGroup.DBSubnetGroupName'
 same "VPC security groups" '[.VpcSecurityGroups[].VpcSecurityGroupId]'
