@@ -54,6 +54,8 @@ public:
         eo.backend_for_region = backends->for_region;
         eo.clock = env_.clock();
         eo.read_only = g_.read_only;
+        eo.prices = env_.config().prices;
+        eo.database_url = env_.config().restore.database_url;
         eo.sql = runbook::make_libpq_runner();
         if (env_.demo() || loopback(so.endpoint_url)) eo.sql = runbook::make_loopback_only_runner(eo.sql);
         return eo;

@@ -32,6 +32,12 @@ Dialog Dialog::typed_confirm(std::string title, std::string text, std::string ex
     return d;
 }
 
+Dialog Dialog::choice(std::string title, std::string text, std::vector<std::string> options) {
+    Dialog d(DialogKind::Choice, std::move(title), std::move(text));
+    d.options_ = std::move(options);
+    return d;
+}
+
 bool Dialog::handle(const KeyEvent& ev) {
     if (result_ != DialogResult::Open) {
         return false;
@@ -56,6 +62,22 @@ bool Dialog::handle(const KeyEvent& ev) {
             yes_focused_ = !yes_focused_;
         } else if (ev.is(Key::Enter)) {
             result_ = yes_focused_ ? DialogResult::Accepted : DialogResult::Cancelled;
+        }
+        return true;
+    case DialogKind::Choice:
+        if (ev.is(Key::Down) || ev.is(U'j')) {
+            if (chosen_ + 1 < options_.size()) ++chosen_;
+        } else if (ev.is(Key::Up) || ev.is(U'k')) {
+            if (chosen_ > 0) --chosen_;
+        } else if (ev.is(Key::Enter) && !options_.empty()) {
+            result_ = DialogResult::Accepted;
+        } else {
+            for (std::size_t i = 0; i < options_.size() && i < 9; ++i) {
+                if (ev.is(static_cast<char32_t>(U'1' + i))) {
+                    chosen_ = i;
+                    result_ = DialogResult::Accepted;
+                }
+            }
         }
         return true;
     case DialogKind::TypedConfirm:
@@ -86,12 +108,14 @@ void Dialog::render(Canvas& canvas, const Theme& theme) const {
     if (kind_ == DialogKind::TypedConfirm) {
         want = std::max(want, display_width(expected_) + 31);  // the refusal fits
     }
+    for (const auto& option : options_) want = std::max(want, display_width(option) + 6);
     const int inner_w = std::min(want, max_inner);
     const std::vector<std::string> lines = wrap(text_, inner_w);
     int inner_h = static_cast<int>(lines.size()) + 2;  // text, blank, buttons
     if (kind_ == DialogKind::TypedConfirm) {
         inner_h += 3;  // prompt, field, error
     }
+    inner_h += static_cast<int>(options_.size()) + (options_.empty() ? 0 : 1);
     const Rect box = centered(screen, inner_w + 4, inner_h + 2);
     const Style& normal = theme.style(Role::Normal);
     canvas.fill(box, " ", normal);
@@ -111,6 +135,12 @@ void Dialog::render(Canvas& canvas, const Theme& theme) const {
         canvas.put_fit(x, y++, error_, w, theme.style(Role::Error), Align::Left,
                        theme.glyphs().ellipsis);
     }
+    for (std::size_t i = 0; i < options_.size(); ++i) {
+        const std::string line = (i == chosen_ ? "> " : "  ") + std::to_string(i + 1) + "  " + options_[i];
+        canvas.put_fit(x, y++, line, w, theme.style(i == chosen_ ? Role::Selected : Role::Normal), Align::Left,
+                       theme.glyphs().ellipsis);
+    }
+    if (!options_.empty()) ++y;
     switch (kind_) {
     case DialogKind::Message:
         canvas.put_fit(x, y, "[ OK ]", w, theme.style(Role::Selected), Align::Center);
@@ -126,6 +156,10 @@ void Dialog::render(Canvas& canvas, const Theme& theme) const {
     }
     case DialogKind::TypedConfirm:
         canvas.put_fit(x, y, "Enter confirm   Esc cancel", w, theme.style(Role::Dim), Align::Center);
+        break;
+    case DialogKind::Choice:
+        canvas.put_fit(x, y, "Enter or 1-9 choose   Esc cancel", w, theme.style(Role::Dim), Align::Center);
+        canvas.hide_cursor();
         break;
     }
 }

@@ -1,8 +1,10 @@
-// Dialog: a modal box in the middle of the screen. Three kinds:
+// Dialog: a modal box in the middle of the screen. Four kinds:
 //   message       - text and an OK; Enter, Esc or Space close it
 //   confirm       - Yes / No; y, n, Left/Right/Tab to move, Enter, Esc = No
 //   typed confirm - the user must type an exact string (the target's
 //                   identifier); Enter is refused until it matches, Esc cancels
+//   choice        - one of a few options: Up/Down (j/k) move, 1-9 or Enter
+//                   picks, Esc cancels
 //
 // Usage:
 //   auto d = Dialog::typed_confirm("Restore", "Restore orders-db to a NEW instance "
@@ -14,6 +16,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "widgets/canvas.hpp"
 #include "widgets/input.hpp"
@@ -23,7 +26,7 @@
 namespace vd::widgets {
 
 // Which dialog.
-enum class DialogKind { Message, Confirm, TypedConfirm };
+enum class DialogKind { Message, Confirm, TypedConfirm, Choice };
 
 // Where the dialog stands.
 enum class DialogResult { Open, Accepted, Cancelled };
@@ -39,6 +42,8 @@ public:
                           std::string no_label = "No");
     // A question answered by typing `expected` exactly.
     static Dialog typed_confirm(std::string title, std::string text, std::string expected);
+    // One of the options (the first has the focus).
+    static Dialog choice(std::string title, std::string text, std::vector<std::string> options);
 
     // Handles a key; always true while open (the dialog is modal).
     bool handle(const KeyEvent& event);
@@ -52,6 +57,8 @@ public:
     const std::string& error() const { return error_; }
     // True while Yes has the focus (confirm).
     bool yes_focused() const { return yes_focused_; }
+    // The option with the focus, or the one picked (choice).
+    std::size_t chosen() const { return chosen_; }
 
     // Draws the dialog centred in the canvas.
     void render(Canvas& canvas, const Theme& theme) const;
@@ -70,6 +77,8 @@ private:
     TextInput input_;
     std::string error_;
     bool yes_focused_ = false;
+    std::vector<std::string> options_;
+    std::size_t chosen_ = 0;
     DialogResult result_ = DialogResult::Open;
 };
 

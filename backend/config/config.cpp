@@ -56,6 +56,19 @@ std::string RpoTarget::describe() const {
     return pattern;
 }
 
+std::map<std::string, double> default_instance_hourly_prices() {
+    return {
+        {"db.t3.micro", 0.018},   {"db.t3.small", 0.036},   {"db.t3.medium", 0.072},  {"db.t3.large", 0.145},
+        {"db.t4g.micro", 0.016},  {"db.t4g.small", 0.032},  {"db.t4g.medium", 0.065}, {"db.t4g.large", 0.129},
+        {"db.m5.large", 0.178},   {"db.m5.xlarge", 0.356},  {"db.m5.2xlarge", 0.712},
+        {"db.m6g.large", 0.159},  {"db.m6g.xlarge", 0.318}, {"db.m6g.2xlarge", 0.636},
+        {"db.m6i.large", 0.178},  {"db.m6i.xlarge", 0.356}, {"db.m7g.large", 0.168},  {"db.m7g.xlarge", 0.337},
+        {"db.r5.large", 0.25},    {"db.r5.xlarge", 0.50},   {"db.r5.2xlarge", 1.00},
+        {"db.r6g.large", 0.225},  {"db.r6g.xlarge", 0.45},  {"db.r6g.2xlarge", 0.899},
+        {"db.r6i.large", 0.25},   {"db.r6i.xlarge", 0.50},  {"db.r7g.large", 0.239},  {"db.r7g.xlarge", 0.478},
+    };
+}
+
 RpoChoice Config::rpo_target_for(const ResourceIdentity& resource) const {
     for (const auto& t : rpo_targets)
         if (target_matches(t, resource)) return RpoChoice{t.target, t.describe()};

@@ -83,10 +83,24 @@ struct PlanMinimums {
     Duration retention = std::chrono::hours(24 * 35);
 };
 
-// Storage prices in USD per GB-month, for the cost estimate.
+// The published on-demand prices (USD per hour) of common DB instance
+// classes: RDS for PostgreSQL, Single-AZ, us-east-1. An estimate, not a bill.
+std::map<std::string, double> default_instance_hourly_prices();
+
+// Prices in USD for the cost estimates: backup storage per GB-month, and
+// what a restored database costs while it runs.
 struct Prices {
     double warm = 0.05;
     double cold = 0.01;
+    std::map<std::string, double> instance_hourly = default_instance_hourly_prices();  // by DB instance class
+    double db_storage = 0.115;  // DB storage (gp2/gp3) per GB-month
+};
+
+// How the switch-over shows a restored database.
+struct RestoreSettings {
+    // The DATABASE_URL shown to copy, without the password: {user}, {host},
+    // {port} and {database} are filled in.
+    std::string database_url = "postgresql://{user}@{host}:{port}/{database}";
 };
 
 struct Config {
@@ -108,6 +122,7 @@ struct Config {
 
     PlanMinimums plan_minimums;
     Prices prices;
+    RestoreSettings restore;
 
     Theme theme = Theme::Dark;
     bool mouse = true;

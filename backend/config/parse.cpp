@@ -125,7 +125,7 @@ void read_poll(TomlReader& r, const toml::table& root, Config& c) {
     r.read_duration(*t, "job_window", "poll", c.job_window);
 }
 
-// Reads [drills], [s3], [plan_minimums], [prices].
+// Reads [drills], [s3], [plan_minimums], [prices], [restore].
 void read_health(TomlReader& r, const toml::table& root, Config& c) {
     if (const toml::table* t = r.table(root, "drills", "")) {
         r.check_keys(*t, "drills", {"cadence", "resources"});
@@ -142,9 +142,21 @@ void read_health(TomlReader& r, const toml::table& root, Config& c) {
         r.read_duration(*t, "retention", "plan_minimums", c.plan_minimums.retention);
     }
     if (const toml::table* t = r.table(root, "prices", "")) {
-        r.check_keys(*t, "prices", {"warm", "cold"});
+        r.check_keys(*t, "prices", {"warm", "cold", "db_storage", "instance_hourly"});
         r.read_number(*t, "warm", "prices", c.prices.warm, 0.0, 1000.0);
         r.read_number(*t, "cold", "prices", c.prices.cold, 0.0, 1000.0);
+        r.read_number(*t, "db_storage", "prices", c.prices.db_storage, 0.0, 1000.0);
+        if (const toml::table* hourly = r.table(*t, "instance_hourly", "prices")) {
+            for (const auto& [key, node] : *hourly) {
+                double price = 0;
+                if (r.read_number(*hourly, key.str(), "prices.instance_hourly", price, 0.0, 10000.0))
+                    c.prices.instance_hourly[std::string(key.str())] = price;
+            }
+        }
+    }
+    if (const toml::table* t = r.table(root, "restore", "")) {
+        r.check_keys(*t, "restore", {"database_url"});
+        r.read_string(*t, "database_url", "restore", c.restore.database_url);
     }
 }
 
@@ -188,7 +200,7 @@ ConfigFile parse_config(std::string_view text, std::string source) {
         return out;
     }
     TomlReader r(out.issues);
-    r.check_keys(root, "", {"accounts", "targets", "rpo", "drills", "poll", "s3", "plan_minimums", "prices", "ui", "keys"});
+    r.check_keys(root, "", {"accounts", "targets", "rpo", "drills", "poll", "s3", "plan_minimums", "prices", "restore", "ui", "keys"});
     read_accounts(r, root, out.config);
     read_targets(r, root, out.config);
     read_poll(r, root, out.config);

@@ -38,6 +38,15 @@ struct DbInstance {
     std::string subnet_group;
     std::vector<std::pair<std::string, std::string>> tags;
     std::string db_name;  // DBName: the database created with the instance (empty when not reported)
+    std::string master_username;
+    std::vector<std::string> security_groups;  // VpcSecurityGroups ids
+    std::string parameter_group;               // the first DBParameterGroups name
+    std::string option_group;                  // the first OptionGroupMemberships name
+    std::string storage_type;
+    int64_t iops = 0;
+    int port = 0;  // DbInstancePort, else the endpoint's port
+    bool copy_tags_to_snapshot = false;
+    std::string engine_lifecycle_support;
 };
 
 struct DbCluster {
@@ -54,6 +63,16 @@ struct DbCluster {
     std::optional<TimePoint> create_time;
     bool storage_encrypted = false;
     std::vector<std::string> members;
+    std::string writer;  // the member that is the cluster writer
+    std::string master_username;
+    std::string subnet_group;
+    std::vector<std::string> security_groups;
+    std::string parameter_group;  // DBClusterParameterGroup
+    std::string database_name;
+    bool deletion_protection = false;
+    bool copy_tags_to_snapshot = false;
+    std::vector<std::pair<std::string, std::string>> tags;
+    std::string engine_lifecycle_support;
 };
 
 struct DbSnapshot {
@@ -71,6 +90,10 @@ struct DbSnapshot {
     std::string source_region;   // set on cross-region copies
     std::string source_snapshot_arn;
     int64_t percent_progress = 0;
+    int port = 0;
+    std::string storage_type;
+    int64_t iops = 0;
+    std::string engine_version;
 };
 
 // The point-in-time recovery window of an instance's automated backups.

@@ -81,7 +81,8 @@ nlohmann::ordered_json audit_entry_to_json(const AuditEntry& e) {
     put("idempotency_token", e.idempotency_token);
     put("wizard", e.wizard_id);
     put("runbook", e.runbook);
-    j["api"] = {{"service", e.call.service}, {"operation", e.call.operation}, {"parameters", e.call.parameters}};
+    if (!e.call.operation.empty())  // the operator's own decisions make no call
+        j["api"] = {{"service", e.call.service}, {"operation", e.call.operation}, {"parameters", e.call.parameters}};
     put("result", e.result);
     put("request_id", e.request_id);
     put("error", e.error);

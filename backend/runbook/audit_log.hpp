@@ -1,7 +1,10 @@
 // The audit log: append-only JSON lines in the XDG state folder (0600),
 // flushed and fsynced per entry. Every call that changes AWS is written
 // before it is sent (what, by whom, on what, with which idempotency token)
-// and after (result, request id, error). The Audit screen reads it back.
+// and after (result, request id, error); the operator's own decisions
+// (checklist ticks and notes, skipped steps, aborts, confirmations typed or
+// given by --yes) are written too, with phase "operator" and no call. The
+// Audit screen reads it back.
 #pragma once
 
 #include <cstddef>
@@ -19,8 +22,8 @@ namespace vd::runbook {
 
 struct AuditEntry {
     TimePoint time;
-    std::string phase;    // before, after, dry-run, adopt (resume found an earlier call's result)
-    std::string action;   // restore, cleanup, validation
+    std::string phase;    // before, after, dry-run, adopt (resume found an earlier call's result), operator
+    std::string action;   // restore, restore-writer, cleanup, validation; operator: tick, untick, note, skip, abort, confirm, switch
     std::string who;      // the STS identity ARN
     std::string account;
     std::string profile;

@@ -24,4 +24,8 @@ std::string_view builtin_restore_from_snapshot();
 std::string_view builtin_monthly_drill();
 std::string_view builtin_switch_application();
 
+// The parts the restore runbooks share (builtin_shared.cpp).
+std::string_view builtin_settings_fields();
+std::string_view builtin_switch_over_steps();
+
 }  // namespace vd::runbook

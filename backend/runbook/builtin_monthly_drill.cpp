@@ -2,11 +2,13 @@
 // instance, wait, SQL checks against the source, delete, report).
 #include "backend/runbook/builtin.hpp"
 
+#include <string>
+
 namespace vd::runbook {
 
 // The TOML of monthly-drill.
 std::string_view builtin_monthly_drill() {
-    return R"toml(name = "monthly-drill"
+    static const std::string text = std::string() + R"toml(name = "monthly-drill"
 title = "Monthly restore-test drill"
 description = """
 Proves that backups restore: restores the newest COMPLETED recovery point to a
@@ -32,12 +34,12 @@ id = "point"
 title = "The newest recovery point"
 from = "backup"
 resource = "{resource}"
-resource_type = "RDS"
 
 [[steps]]
 kind = "form"
 id = "target"
 title = "The temporary instance"
+text = "Each value is read from the source (shown beside it); change what you need. An emptied field takes the AWS default, which is not the source's."
 
 [[steps.fields]]
 name = "target"
@@ -45,11 +47,7 @@ label = "Temporary DB instance identifier"
 default = "{source}-drill-{yyyymmddhhmm}"
 required = true
 
-[[steps.fields]]
-name = "instance_class"
-label = "Instance class"
-help = "Empty keeps the backed-up class"
-
+)toml" + std::string(builtin_settings_fields()) + R"toml(
 [[steps.fields]]
 name = "iam_role"
 label = "IAM role for the restore"
@@ -123,6 +121,7 @@ kind = "report"
 id = "report"
 title = "Write the drill report"
 )toml";
+    return text;
 }
 
 }  // namespace vd::runbook

@@ -2,11 +2,13 @@
 // table drop, bad migration: restore to just before it happened).
 #include "backend/runbook/builtin.hpp"
 
+#include <string>
+
 namespace vd::runbook {
 
 // The TOML of pitr-restore.
 std::string_view builtin_pitr_restore() {
-    return R"toml(name = "pitr-restore"
+    static const std::string text = std::string() + R"toml(name = "pitr-restore"
 title = "Point-in-time restore of an RDS instance"
 description = """
 Restores an RDS instance to a chosen second inside its point-in-time window
@@ -46,6 +48,7 @@ default = "latest"
 kind = "form"
 id = "target"
 title = "The new instance"
+text = "Each value is read from the source (shown beside it); change what you need. An emptied field takes the AWS default, which is not the source's."
 
 [[steps.fields]]
 name = "target"
@@ -53,24 +56,7 @@ label = "New DB instance identifier"
 default = "{source}-pitr-{yyyymmddhhmm}"
 required = true
 
-[[steps.fields]]
-name = "instance_class"
-label = "Instance class"
-help = "Empty keeps the source's class"
-
-[[steps.fields]]
-name = "subnet_group"
-label = "DB subnet group"
-
-[[steps.fields]]
-name = "security_groups"
-label = "VPC security group ids"
-help = "Comma separated"
-
-[[steps.fields]]
-name = "parameter_group"
-label = "DB parameter group"
-
+)toml" + std::string(builtin_settings_fields()) + R"toml(
 [[steps]]
 kind = "preflight"
 id = "preflight"
@@ -117,13 +103,14 @@ id = "next"
 title = "What next"
 text = """
 {target} is available at {endpoint_host}:{endpoint_port}, as of {restore_time}.
-Copy back what was lost, or switch the application (runbook switch-application)."""
+Copy back what was lost, or switch the application over (the next steps)."""
 
-[[steps]]
+)toml" + std::string(builtin_switch_over_steps()) + R"toml([[steps]]
 kind = "report"
 id = "report"
 title = "Write the restore report"
 )toml";
+    return text;
 }
 
 }  // namespace vd::runbook

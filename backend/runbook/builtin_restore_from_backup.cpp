@@ -2,16 +2,18 @@
 // point to a new instance (the on-call restore of the seed documents).
 #include "backend/runbook/builtin.hpp"
 
+#include <string>
+
 namespace vd::runbook {
 
 // The TOML of restore-from-backup.
 std::string_view builtin_restore_from_backup() {
-    return R"toml(name = "restore-from-backup"
+    static const std::string text = std::string() + R"toml(name = "restore-from-backup"
 title = "Restore an RDS instance from an AWS Backup recovery point"
 description = """
 Restores a recovery point of an RDS instance into a NEW instance. Production
 is never overwritten: the new identifier must be free. Afterwards, check the
-data and switch the application by hand (runbook switch-application)."""
+data and switch the application by hand, with the checklist at the end."""
 kind = "restore"
 rto_target = "2h"
 
@@ -34,13 +36,12 @@ title = "Choose the recovery point"
 text = "The newest COMPLETED point is first. Pick one from before the data went bad."
 from = "backup"
 resource = "{resource}"
-resource_type = "RDS"
 
 [[steps]]
 kind = "form"
 id = "target"
 title = "The new instance"
-text = "Empty fields keep the values recorded in the recovery point."
+text = "Each value is read from the source (shown beside it); change what you need. An emptied field takes the AWS default, which is not the source's."
 
 [[steps.fields]]
 name = "target"
@@ -48,24 +49,7 @@ label = "New DB instance identifier"
 default = "{source}-restore-{yyyymmdd}"
 required = true
 
-[[steps.fields]]
-name = "instance_class"
-label = "Instance class"
-help = "For example db.t3.medium; empty keeps the backed-up class"
-
-[[steps.fields]]
-name = "subnet_group"
-label = "DB subnet group"
-
-[[steps.fields]]
-name = "security_groups"
-label = "VPC security group ids"
-help = "Comma separated: sg-0123,sg-0456"
-
-[[steps.fields]]
-name = "parameter_group"
-label = "DB parameter group"
-
+)toml" + std::string(builtin_settings_fields()) + R"toml(
 [[steps.fields]]
 name = "iam_role"
 label = "IAM role for the restore"
@@ -121,14 +105,15 @@ id = "next"
 title = "What next"
 text = """
 {target} is available at {endpoint_host}:{endpoint_port}.
-Test the application against it (point staging at it first), then follow the
-switch-application runbook. vaultdeck never switches the application for you."""
+Test the application against it (point staging at it first). The next steps
+walk the switch-over; vaultdeck never switches the application for you."""
 
-[[steps]]
+)toml" + std::string(builtin_switch_over_steps()) + R"toml([[steps]]
 kind = "report"
 id = "report"
 title = "Write the restore report"
 )toml";
+    return text;
 }
 
 }  // namespace vd::runbook

@@ -2,11 +2,13 @@
 // example in the disaster-recovery region when the primary region is down.
 #include "backend/runbook/builtin.hpp"
 
+#include <string>
+
 namespace vd::runbook {
 
 // The TOML of restore-from-snapshot.
 std::string_view builtin_restore_from_snapshot() {
-    return R"toml(name = "restore-from-snapshot"
+    static const std::string text = std::string() + R"toml(name = "restore-from-snapshot"
 title = "Restore an RDS instance from a snapshot (also in the DR region)"
 description = """
 Restores a native RDS snapshot (manual, automated, or a cross-region copy in
@@ -52,6 +54,7 @@ resource = "{source}"
 kind = "form"
 id = "target"
 title = "The new instance"
+text = "Each value is read from the source (shown beside it); change what you need. An emptied field takes the AWS default, which is not the source's."
 
 [[steps.fields]]
 name = "target"
@@ -59,24 +62,7 @@ label = "New DB instance identifier"
 default = "{source}-dr-{yyyymmdd}"
 required = true
 
-[[steps.fields]]
-name = "instance_class"
-label = "Instance class"
-help = "Empty keeps the snapshot's class"
-
-[[steps.fields]]
-name = "subnet_group"
-label = "DB subnet group (in this region)"
-
-[[steps.fields]]
-name = "security_groups"
-label = "VPC security group ids (in this region)"
-help = "Comma separated"
-
-[[steps.fields]]
-name = "parameter_group"
-label = "DB parameter group"
-
+)toml" + std::string(builtin_settings_fields()) + R"toml(
 [[steps]]
 kind = "preflight"
 id = "preflight"
@@ -123,14 +109,15 @@ id = "next"
 title = "What next"
 text = """
 {target} is available in {region} at {endpoint_host}:{endpoint_port}.
-Point the application at it with the switch-application runbook (DATABASE_URL
-or the RDS Proxy target); in a region failure, DNS may need to change too."""
+The next steps walk the switch-over (DATABASE_URL or the RDS Proxy target); in
+a region failure, DNS may need to change too."""
 
-[[steps]]
+)toml" + std::string(builtin_switch_over_steps()) + R"toml([[steps]]
 kind = "report"
 id = "report"
 title = "Write the restore report"
 )toml";
+    return text;
 }
 
 }  // namespace vd::runbook

@@ -135,6 +135,7 @@ DrillReport build_report(const Runbook& rb, const WizardState& st, TimePoint now
     r.restore_job_id = value(st, "restore_job_id");
     r.restore_started = time_value(st, "restore_started_at");
     r.restore_finished = time_value(st, "restore_finished_at");
+    r.switched_at = time_value(st, "switched_at");
     if (r.restore_started && r.restore_finished)
         r.rto_seconds = std::chrono::duration<double>(*r.restore_finished - *r.restore_started).count();
     if (r.restore_started && r.recovery_point_created)
@@ -185,6 +186,7 @@ std::string report_markdown(const DrillReport& r) {
     row("Restore started", iso(r.restore_started));
     row("Available at", iso(r.restore_finished));
     row("Measured RTO", against_target(r.rto_seconds, r.rto_target_seconds));
+    row("Application switched at", iso(r.switched_at));
     row("Achieved RPO (data age)", against_target(r.rpo_seconds, r.rpo_target_seconds));
     row("Cleanup", r.cleanup);
     row("Validation result", r.validation);
@@ -238,7 +240,8 @@ ordered_json report_json(const DrillReport& r) {
         {"target", r.target},
         {"method", r.method},
         {"recovery_point", {{"id", r.recovery_point}, {"created", iso(r.recovery_point_created)}}},
-        {"restore", {{"job_id", r.restore_job_id}, {"started", iso(r.restore_started)}, {"finished", iso(r.restore_finished)}}},
+        {"restore", {{"job_id", r.restore_job_id}, {"started", iso(r.restore_started)}, {"finished", iso(r.restore_finished)},
+                     {"switched_at", iso(r.switched_at)}}},
         {"rto", {{"seconds", num(r.rto_seconds)}, {"target_seconds", num(r.rto_target_seconds)}, {"met", met(r.rto_seconds, r.rto_target_seconds)}}},
         {"rpo", {{"seconds", num(r.rpo_seconds)}, {"target_seconds", num(r.rpo_target_seconds)}, {"met", met(r.rpo_seconds, r.rpo_target_seconds)}}},
         {"checks", checks},

@@ -47,6 +47,7 @@ struct DrillReport {
     std::string restore_job_id;
     std::optional<TimePoint> restore_started;
     std::optional<TimePoint> restore_finished;
+    std::optional<TimePoint> switched_at;  // when the operator recorded the application switch-over
     std::optional<double> rto_seconds;  // restore start to available
     std::optional<double> rpo_seconds;  // age of the data at restore start
     std::optional<double> rto_target_seconds;

@@ -89,6 +89,12 @@ Result<DrillRunResult> run_headless(Engine& engine, const DrillRunOptions& o) {
     while (!engine.finished()) {
         size_t index = engine.current_index();
         const Step& step = engine.current_step();
+        if (step.kind == StepKind::Checklist && step.skippable) {
+            // The switch-over is the operator's: a headless run leaves it, marked skipped.
+            if (auto s = engine.skip(); !s) return s.error();
+            say(step_line(engine, index, step, StepStatus::Skipped, "skipped: a checklist needs an operator (use the console)"));
+            continue;
+        }
         if (auto s = prepare(engine, o); !s) {
             result.outcome = "stopped";
             result.message = s.error().message;

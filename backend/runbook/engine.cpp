@@ -83,6 +83,8 @@ void EngineImpl::enter_current() {
         r.ticks.resize(current_step().items.size(), false);
         r.notes.resize(current_step().items.size());
     }
+    if (current_step().kind == StepKind::Form && !value("source").empty()) load_source_settings();
+    if (current_step().kind == StepKind::Confirm) estimate_cost();
 }
 
 // Forgets what was typed or chosen for the step being left.
@@ -99,6 +101,26 @@ void EngineImpl::finish(const std::string& outcome) {
     state_.finished = true;
     state_.outcome = outcome;
     state_.current = state_.steps.size();
+}
+
+// Writes one of the operator's own decisions (tick, note, skip, abort,
+// confirmation) to the audit log, beside the AWS calls; best effort: a
+// decision is never refused because the log cannot be written.
+void EngineImpl::audit_decision(const std::string& action, const std::string& detail) {
+    (void)ensure_identity();
+    AuditEntry e;
+    e.time = now();
+    e.phase = "operator";
+    e.action = action;
+    e.who = value("identity_arn");
+    e.account = value("account");
+    e.profile = state_.profile;
+    e.region = value("region");
+    e.target = value("restored_target").empty() ? value("target") : value("restored_target");
+    e.wizard_id = state_.id;
+    e.runbook = state_.runbook_name;
+    e.outcome = detail;
+    (void)options_.audit->append(e);
 }
 
 // Whether a confirm step before this one was passed for the current target.
@@ -221,6 +243,7 @@ Status EngineImpl::skip() {
     r.status = StepStatus::Skipped;
     r.message = "skipped by the operator";
     r.finished = now();
+    audit_decision("skip", fmt::format("skipped step '{}'", step.title.empty() ? step.id : step.title));
     state_.current++;
     clear_step_inputs();
     if (state_.current >= state_.steps.size()) {
@@ -245,6 +268,7 @@ Result<std::string> EngineImpl::abort() {
                               state_.restore_phase == kPhaseStarted ? "started" : "possibly sent");
     }
     if (state_.current < state_.steps.size() && record().status == StepStatus::Current) record().message = "aborted";
+    audit_decision("abort", message);
     finish("aborted");
     if (auto s = save(); !s) return s.error();
     return message;

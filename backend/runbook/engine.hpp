@@ -22,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "backend/config/config.hpp"
 #include "backend/core/clock.hpp"
 #include "backend/core/result.hpp"
 #include "backend/model/rds.hpp"
@@ -44,6 +45,8 @@ struct EngineOptions {
     std::filesystem::path report_dir;         // default: xdg_state_home()/drills (or /restores)
     bool read_only = false;
     bool auto_confirm = false;                // recorded in the state (headless --yes)
+    config::Prices prices;                    // for the confirm step's cost estimate
+    std::string database_url = config::RestoreSettings{}.database_url;  // the switch-over's DATABASE_URL template
     std::shared_ptr<SqlRunner> sql;           // default: libpq
     std::shared_ptr<CommandRunner> commands;  // default: fork/exec
     // Tests only: called at named points ("restore:token-saved",
@@ -87,6 +90,7 @@ struct FieldView {
     std::string value;
     std::string help;
     bool required = false;
+    std::string origin;  // where the value came from: "from prod-db", "AWS default", "you", ...
 };
 
 // The last poll of a wait step.

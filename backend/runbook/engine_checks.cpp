@@ -25,6 +25,12 @@ PreflightResult EngineImpl::preflight_check(const std::string& name) {
     if (name == "target-identifier-free") {
         std::string target = value("target");
         if (target.empty()) return fail(name, "no target identifier");
+        if (!source_cluster().empty()) {
+            auto c = (*b)->describe_db_cluster(target);
+            if (c) return fail(name, fmt::format("cluster {} already exists ({}): choose a new identifier", target, c->status));
+            if (c.error().code != "DBClusterNotFoundFault" && c.error().kind != ErrorKind::NotFound)
+                return fail(name, "cannot check: " + c.error().to_string());
+        }
         auto inst = (*b)->describe_db_instance(target);
         if (inst) return fail(name, fmt::format("{} already exists ({}): choose a new identifier", target, inst->status));
         if (is_instance_not_found(inst.error())) return pass(name, fmt::format("{} is free in {}", target, (*b)->region()));
@@ -39,7 +45,8 @@ PreflightResult EngineImpl::preflight_check(const std::string& name) {
             return pass(name, "COMPLETED");
         }
         if (!value("snapshot_identifier").empty()) {
-            auto snaps = (*b)->describe_db_snapshots(value("source"), "");
+            auto snaps = source_cluster().empty() ? (*b)->describe_db_snapshots(value("source"), "")
+                                                  : (*b)->describe_db_cluster_snapshots(source_cluster());
             if (!snaps) return fail(name, "cannot check: " + snaps.error().to_string());
             for (const auto& s : *snaps)
                 if (s.identifier == value("snapshot_identifier"))
@@ -105,19 +112,35 @@ Result<Outcome> EngineImpl::run_preflight(const Step& step) {
 Result<ConnectionParams> EngineImpl::connection_for(const std::string& instance, const Step& step) {
     auto b = backend();
     if (!b) return b.error();
-    auto inst = (*b)->describe_db_instance(instance);
-    if (!inst && is_instance_not_found(inst.error()) && options_.backend != *b) inst = options_.backend->describe_db_instance(instance);
-    if (!inst) return inst.error();
-    if (inst->endpoint.address.empty())
-        return make_error(ErrorKind::InvalidInput, fmt::format("{} has no endpoint yet ({})", instance, inst->status), "sql");
+    // An Aurora cluster is queried at its cluster (writer) endpoint.
+    const bool cluster = (instance == value("restored_target") && value("restored_kind") == "cluster") ||
+                         (instance == value("source") && !source_cluster().empty());
+    model::Endpoint endpoint;
+    std::string status, db_name;
+    if (cluster) {
+        auto c = (*b)->describe_db_cluster(instance);
+        if (!c) return c.error();
+        endpoint = c->endpoint;
+        status = c->status;
+        db_name = c->database_name;
+    } else {
+        auto inst = (*b)->describe_db_instance(instance);
+        if (!inst && is_instance_not_found(inst.error()) && options_.backend != *b) inst = options_.backend->describe_db_instance(instance);
+        if (!inst) return inst.error();
+        endpoint = inst->endpoint;
+        status = inst->status;
+        db_name = inst->db_name;
+    }
+    if (endpoint.address.empty())
+        return make_error(ErrorKind::InvalidInput, fmt::format("{} has no endpoint yet ({})", instance, status), "sql");
     ConnectionParams p;
-    p.host = inst->endpoint.address;
-    p.port = inst->endpoint.port;
+    p.host = endpoint.address;
+    p.port = endpoint.port;
     Variables vars = variables();
-    vars["db_name"] = inst->db_name;
+    vars["db_name"] = db_name;
     auto db = expand_template(step.database, vars);
     if (!db) return db.error();
-    p.database = db->empty() ? inst->db_name : *db;
+    p.database = db->empty() ? db_name : *db;
     auto user = expand_template(step.user, vars);
     if (!user) return user.error();
     p.user = *user;

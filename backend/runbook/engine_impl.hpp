@@ -25,12 +25,30 @@ inline Outcome failed(std::string m) { return {Outcome::Kind::Failed, std::move(
 inline Outcome in_progress(std::string m) { return {Outcome::Kind::InProgress, std::move(m)}; }
 inline Outcome skipped(std::string m) { return {Outcome::Kind::Skipped, std::move(m)}; }
 
+// Whether an AWS error proves the call was refused without effect.
+inline bool refused_for_sure(const Error& e) {
+    return e.kind == ErrorKind::Aws && e.http_status >= 400 && e.http_status < 500 && !e.retryable;
+}
+
+// The checklist step whose last tick records the switch time in the report.
+inline constexpr const char* kSwitchRecordStep = "switched";
+
+// The tag every restored resource gets, naming what it was restored from.
+inline constexpr const char* kRestoredFromTag = "vaultdeck:restored-from";
+
+// The form fields that set the new resource (instance_class, subnet_group,
+// ..., engine_lifecycle_support).
+const std::vector<std::string>& restore_setting_fields();
+
 // A restore as it will be sent: the typed request and the call as shown.
 struct PlannedRestore {
     ApiCall call;
     services::StartRestoreJobRequest backup;
     services::RestoreToPointInTimeRequest pitr;
     services::RestoreFromSnapshotRequest snapshot;
+    services::RestoreClusterFromSnapshotRequest cluster_snapshot;
+    services::RestoreClusterToPointInTimeRequest cluster_pitr;
+    bool cluster = false;  // an Aurora cluster: its writer instance follows once it exists
 };
 
 class EngineImpl final : public Engine {
@@ -95,6 +113,7 @@ private:
     Result<Outcome> run_step(const Step& step);
     void finish(const std::string& outcome);
     bool confirmed_for_mutation() const;
+    void audit_decision(const std::string& action, const std::string& detail);
 
     // engine_inputs.cpp
     Result<std::vector<RecoveryPointChoice>> load_choices(const Step& step);
@@ -109,6 +128,7 @@ private:
     // engine_restore.cpp
     Result<std::shared_ptr<RestoreBackend>> backend();
     Result<PlannedRestore> plan_restore(const Step& step);
+    void apply_settings(services::RestoreSettings& r, nlohmann::ordered_json& params, bool cluster) const;
     Status adopt_restore(const Step& step, const std::string& job_id, const std::string& how);
     ApiCall cleanup_call() const;
     Status ensure_identity();
@@ -120,8 +140,24 @@ private:
     Result<Outcome> run_cleanup(const Step& step);
     Result<Outcome> dry_run(const std::string& action, const ApiCall& call);
 
+    // engine_settings.cpp
+    std::string source_cluster() const;
+    void load_source_settings();
+    std::string setting(const std::string& field) const;
+    std::vector<std::pair<std::string, std::string>> restored_tags() const;
+    void estimate_cost();
+
+    // engine_aurora.cpp
+    std::string writer_identifier() const;
+    services::CreateClusterInstanceRequest writer_request() const;
+    ApiCall writer_call() const;
+    Result<std::string> cluster_progress(RestoreBackend& b, WaitProgress& p, bool& ready);
+    Result<std::string> create_writer(RestoreBackend& b);
+
     // engine_wait.cpp
     Result<Outcome> run_wait(const Step& step);
+    std::string rto_verdict(Seconds elapsed) const;
+    void note_database_url();
 
     // engine_checks.cpp
     Result<Outcome> run_preflight(const Step& step);

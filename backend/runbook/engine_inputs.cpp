@@ -6,6 +6,7 @@
 
 #include "backend/core/time_format.hpp"
 #include "backend/runbook/engine_impl.hpp"
+#include "backend/runbook/field_checks.hpp"
 #include "backend/runbook/runbook_reader.hpp"
 
 namespace vd::runbook::detail {
@@ -44,6 +45,12 @@ std::string normalize_list(const std::string& s) {
     return out;
 }
 
+// Whether a form field sets the new resource (and so has a default read from the source).
+bool is_restore_setting(const std::string& name) {
+    const auto& fields = restore_setting_fields();
+    return std::find(fields.begin(), fields.end(), name) != fields.end();
+}
+
 // Usable first, then newest first.
 void sort_choices(std::vector<RecoveryPointChoice>& v) {
     std::stable_sort(v.begin(), v.end(), [](const RecoveryPointChoice& a, const RecoveryPointChoice& b) {
@@ -68,9 +75,16 @@ Status EngineImpl::resolve_resource() {
     auto b = backend();
     if (!b) return b.error();
     auto inst = (*b)->describe_db_instance(resource);
+    if (!inst && is_instance_not_found(inst.error())) {
+        if (auto cluster = (*b)->describe_db_cluster(resource)) {
+            state_.values["resource_arn"] = cluster->arn;
+            state_.values["source"] = cluster->identifier;
+            return ok_status();
+        }
+    }
     if (!inst) {
         if (is_instance_not_found(inst.error()))
-            return make_error(ErrorKind::NotFound, fmt::format("no DB instance named '{}' in {}", resource, (*b)->region()), "resource");
+            return make_error(ErrorKind::NotFound, fmt::format("no DB instance or cluster named '{}' in {}", resource, (*b)->region()), "resource");
         return inst.error();
     }
     state_.values["resource_arn"] = inst->arn;
@@ -85,15 +99,16 @@ Result<std::vector<RecoveryPointChoice>> EngineImpl::load_choices(const Step& st
     std::vector<RecoveryPointChoice> out;
     if (step.from == "rds-snapshots") {
         std::string instance = db_identifier_of(display(step.resource.empty() ? "{source}" : step.resource));
-        auto snaps = (*b)->describe_db_snapshots(instance, display(step.snapshot_type));
+        const bool cluster = !source_cluster().empty();
+        auto snaps = cluster ? (*b)->describe_db_cluster_snapshots(source_cluster()) : (*b)->describe_db_snapshots(instance, display(step.snapshot_type));
         if (!snaps) return snaps.error();
         for (const auto& s : *snaps) {
-            if (s.cluster_snapshot) continue;
+            if (s.cluster_snapshot != cluster) continue;
             RecoveryPointChoice c;
             c.id = s.identifier;
             c.kind = "db-snapshot";
             c.resource = s.instance_identifier;
-            c.resource_type = "RDS";
+            c.resource_type = cluster ? "Aurora" : "RDS";
             c.vault = s.snapshot_type;
             c.status = s.status;
             c.created = s.create_time;
@@ -189,7 +204,8 @@ Status EngineImpl::choose_recovery_point(const std::string& id) {
         v["resource_type"] = c.resource_type;
         if (!c.resource.empty()) {
             v["resource_arn"] = c.resource;
-            if (c.resource.find(":db:") != std::string::npos) v["source"] = db_identifier_of(c.resource);
+            if (c.resource.find(":db:") != std::string::npos || c.resource.find(":cluster:") != std::string::npos)
+                v["source"] = db_identifier_of(c.resource);
         }
     }
     return save();
@@ -212,6 +228,13 @@ Result<model::PitrWindow> EngineImpl::pitr_window() {
     if (!b) return b.error();
     std::string source = value("source");
     if (source.empty()) return make_error(ErrorKind::InvalidInput, "no source instance to restore from", "source");
+    if (!source_cluster().empty()) {
+        auto c = (*b)->describe_db_cluster(source_cluster());
+        if (!c) return c.error();
+        if (!c->earliest_restorable_time || !c->latest_restorable_time)
+            return make_error(ErrorKind::NotFound, fmt::format("cluster {} has no point-in-time window yet", c->identifier), "pitr");
+        return model::PitrWindow{*c->earliest_restorable_time, *c->latest_restorable_time};
+    }
     auto backups = (*b)->describe_automated_backups(source);
     if (backups) {
         for (const auto& a : *backups)
@@ -284,15 +307,22 @@ std::vector<FieldView> EngineImpl::form_fields() const {
     if (step.kind != StepKind::Form || state_.finished) return out;
     Variables vars = variables();
     for (const auto& f : step.fields) {
-        FieldView v{f.name, f.label.empty() ? f.name : f.label, {}, f.help, f.required};
+        FieldView v{f.name, f.label.empty() ? f.name : f.label, {}, f.help, f.required, {}};
+        const std::string read_default = value("default_" + f.name);
         if (auto e = form_edits_.find(f.name); e != form_edits_.end()) {
             v.value = e->second;
+            v.origin = "you";
         } else if (auto s = state_.values.find(f.name); s != state_.values.end() && !s->second.empty()) {
             v.value = s->second;
+            v.origin = s->second == read_default ? value("origin_" + f.name) : "you";
+        } else if (f.default_value.empty() && !read_default.empty()) {
+            v.value = read_default;
+            v.origin = value("origin_" + f.name);
         } else {
             auto d = expand_template(f.default_value, vars);
             v.value = d ? *d : std::string();
         }
+        if (v.value.empty() && is_restore_setting(f.name)) v.origin = "AWS default";
         vars[f.name] = v.value;
         out.push_back(std::move(v));
     }
@@ -318,14 +348,11 @@ Result<Outcome> EngineImpl::run_form(const Step&) {
         std::string v = trim(f.value);
         if (f.name == "security_groups") v = normalize_list(v);
         if (f.required && v.empty()) return make_error(ErrorKind::InvalidInput, fmt::format("{} is required", f.label), "form");
+        if (std::string why = field_problem(f.name, v); !why.empty())
+            return make_error(ErrorKind::InvalidInput, fmt::format("{}: {}", f.label, why), "form:" + f.name);
         accepted[f.name] = v;
     }
     if (auto t = accepted.find("target"); t != accepted.end()) {
-        if (!valid_instance_identifier(t->second))
-            return make_error(ErrorKind::InvalidInput,
-                              fmt::format("'{}' is not a valid DB instance identifier: 1-63 letters, digits or hyphens, "
-                                          "starting with a letter, no two hyphens in a row, not ending with one", t->second),
-                              "form");
         std::string source = accepted.count("source") ? accepted["source"] : value("source");
         if (t->second == source)
             return make_error(ErrorKind::InvalidInput,
@@ -334,7 +361,11 @@ Result<Outcome> EngineImpl::run_form(const Step&) {
     for (const auto& [k, v] : accepted) state_.values[k] = v;
     if (accepted.count("region") || accepted.count("source")) {
         choices_.reset();
-        if (accepted.count("source")) state_.values.erase("resource_arn");
+        if (accepted.count("source")) {
+            state_.values.erase("resource_arn");
+            state_.values["resource"] = accepted["source"];
+            (void)resolve_resource();  // best effort: learns whether the source is a cluster
+        }
     }
     std::string summary;
     for (const auto& [k, v] : accepted)
@@ -353,8 +384,21 @@ Status EngineImpl::tick(size_t item, bool checked, const std::string& note) {
     StepRecord& r = record();
     r.ticks.resize(step.items.size(), false);
     r.notes.resize(step.items.size());
+    const bool changed = r.ticks[item] != checked;
+    const bool new_note = !note.empty() && note != r.notes[item];
     r.ticks[item] = checked;
     if (!note.empty() || !checked) r.notes[item] = note;
+    const std::string text = display(step.items[item].text);
+    if (changed) audit_decision(checked ? "tick" : "untick", text);
+    if (new_note) audit_decision("note", text + ": " + note);
+    if (step.id == kSwitchRecordStep) {
+        const bool all = std::all_of(r.ticks.begin(), r.ticks.end(), [](bool t) { return t; });
+        if (all && value("switched_at").empty()) {
+            state_.values["switched_at"] = format_iso8601(now());
+            audit_decision("switch", "the application was switched to " + value("target"));
+        }
+        if (!all) state_.values.erase("switched_at");
+    }
     return save();
 }
 
@@ -406,6 +450,11 @@ Result<Outcome> EngineImpl::run_confirm(const Step&) {
                                          : fmt::format("'{}' does not match '{}'", typed_, expected),
                           "confirm");
     state_.values["confirmed_target"] = value("target");
+    if (state_.auto_confirm) {
+        audit_decision("confirm", fmt::format("--yes: confirmed {} without typing it", expected));
+        return done(fmt::format("confirmed by --yes (not typed) for {}", expected));
+    }
+    audit_decision("confirm", fmt::format("typed {}", expected));
     return done(fmt::format("confirmed by typing {}", expected));
 }
 

@@ -33,11 +33,6 @@ std::vector<std::string> split_list(const std::string& s) {
     return out;
 }
 
-// Whether an AWS error proves the call was refused without effect.
-bool refused_for_sure(const Error& e) {
-    return e.kind == ErrorKind::Aws && e.http_status >= 400 && e.http_status < 500 && !e.retryable;
-}
-
 }  // namespace
 
 // The backend of the wizard's region.
@@ -65,12 +60,57 @@ Status EngineImpl::ensure_identity() {
     return ok_status();
 }
 
+// Fills the new resource's settings into the typed request and the call as shown.
+void EngineImpl::apply_settings(services::RestoreSettings& r, nlohmann::ordered_json& params, bool cluster) const {
+    r.instance_class = cluster ? std::string() : setting("instance_class");
+    r.subnet_group = setting("subnet_group");
+    r.security_group_ids = split_list(setting("security_groups"));
+    r.parameter_group = setting("parameter_group");
+    std::string port = setting("port");
+    r.port = port.empty() || port.find_first_not_of("0123456789") != std::string::npos || port.size() > 5 ? 0 : std::stoi(port);
+    auto flag = [&](const char* field) -> std::optional<bool> {
+        std::string v = setting(field);
+        if (v == "true" || v == "false") return v == "true";
+        return std::nullopt;
+    };
+    r.deletion_protection = flag("deletion_protection");
+    r.copy_tags_to_snapshot = flag("copy_tags_to_snapshot");
+    r.tags = restored_tags();
+    r.engine_lifecycle_support = setting("engine_lifecycle_support");
+    if (r.engine_lifecycle_support.empty()) r.engine_lifecycle_support = services::kExtendedSupportDisabled;
+    if (!cluster) {
+        r.option_group = setting("option_group");
+        r.storage_type = setting("storage_type");
+        std::string iops = setting("iops");
+        r.iops = iops.empty() || iops.find_first_not_of("0123456789") != std::string::npos || iops.size() > 9 ? 0 : std::stoll(iops);
+        r.multi_az = flag("multi_az");
+    }
+    const auto text = [&](const char* name, const std::string& v) {
+        if (!v.empty()) params[name] = v;
+    };
+    text("DBInstanceClass", r.instance_class);
+    text("DBSubnetGroupName", r.subnet_group);
+    if (!r.security_group_ids.empty()) params["VpcSecurityGroupIds"] = r.security_group_ids;
+    text(cluster ? "DBClusterParameterGroupName" : "DBParameterGroupName", r.parameter_group);
+    text("OptionGroupName", r.option_group);
+    if (r.port > 0) params["Port"] = r.port;
+    text("StorageType", r.storage_type);
+    if (r.iops > 0) params["Iops"] = r.iops;
+    if (r.multi_az) params["MultiAZ"] = *r.multi_az;
+    if (r.deletion_protection) params["DeletionProtection"] = *r.deletion_protection;
+    if (r.copy_tags_to_snapshot) params["CopyTagsToSnapshot"] = *r.copy_tags_to_snapshot;
+    nlohmann::ordered_json tags = nlohmann::ordered_json::array();
+    for (const auto& [k, v] : r.tags) tags.push_back({{"Key", k}, {"Value", v}});
+    if (!tags.empty()) params["Tags"] = tags;
+    params["EngineLifecycleSupport"] = r.engine_lifecycle_support;
+}
+
 // The restore call with every parameter, from the chosen values.
 Result<PlannedRestore> EngineImpl::plan_restore(const Step& step) {
+    load_source_settings();
     PlannedRestore p;
     std::string target = value("target");
     std::string token = state_.idempotency_token.empty() ? "(generated and saved before sending)" : state_.idempotency_token;
-    auto groups = split_list(value("security_groups"));
     auto& params = p.call.parameters;
     if (step.method == "aws-backup") {
         std::string arn = value("recovery_point_arn");
@@ -86,10 +126,12 @@ Result<PlannedRestore> EngineImpl::plan_restore(const Step& step) {
         std::map<std::string, std::string> metadata = metadata_->metadata;
         bool cluster = value("resource_type") == "Aurora";
         metadata[cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier"] = target;
-        if (!value("instance_class").empty()) metadata["DBInstanceClass"] = value("instance_class");
-        if (!value("subnet_group").empty()) metadata["DBSubnetGroupName"] = value("subnet_group");
-        if (!groups.empty()) metadata["VpcSecurityGroupIds"] = nlohmann::json(groups).dump();
-        if (!value("parameter_group").empty()) metadata["DBParameterGroupName"] = value("parameter_group");
+        services::RestoreSettings settings;
+        nlohmann::ordered_json shown = nlohmann::ordered_json::object();
+        apply_settings(settings, shown, cluster);
+        shown.erase("Tags");
+        for (const auto& [k, v] : shown.items())
+            metadata[k] = v.is_string() ? v.get<std::string>() : v.dump();
         Variables vars = variables();
         for (const auto& [k, tmpl] : step.metadata) {
             auto v = expand_template(tmpl, vars);
@@ -99,51 +141,70 @@ Result<PlannedRestore> EngineImpl::plan_restore(const Step& step) {
         std::string role = value("iam_role").empty() ? value("recovery_point_role") : value("iam_role");
         if (role.empty())
             return make_error(ErrorKind::InvalidInput, "no IAM role for the restore: fill in iam_role on the form", "restore");
-        p.backup = {arn, metadata, role, state_.idempotency_token, value("resource_type"), false};
+        p.backup = {arn, metadata, role, state_.idempotency_token, value("resource_type"), true};
+        p.cluster = cluster;
         p.call.service = "backup";
         p.call.operation = "StartRestoreJob";
         params["RecoveryPointArn"] = arn;
         params["Metadata"] = metadata;
         params["IamRoleArn"] = role;
         params["IdempotencyToken"] = token;
+        params["CopySourceTagsToRestoredResource"] = true;
         if (!value("resource_type").empty()) params["ResourceType"] = value("resource_type");
+    } else if (step.method == "pitr" && !source_cluster().empty()) {
+        std::string when = value("restore_time");
+        auto& r = p.cluster_pitr;
+        r.source_cluster_identifier = source_cluster();
+        r.cluster_identifier = target;
+        r.use_latest_restorable_time = when.empty() || when == "latest";
+        if (!r.use_latest_restorable_time) r.restore_time = parse_time(when);
+        p.cluster = true;
+        p.call.service = "rds";
+        p.call.operation = "RestoreDBClusterToPointInTime";
+        params["SourceDBClusterIdentifier"] = r.source_cluster_identifier;
+        params["DBClusterIdentifier"] = target;
+        if (r.use_latest_restorable_time) params["UseLatestRestorableTime"] = true;
+        else params["RestoreToTime"] = when;
+        apply_settings(r, params, true);
+    } else if (step.method == "snapshot" && !source_cluster().empty()) {
+        auto& r = p.cluster_snapshot;
+        r.cluster_identifier = target;
+        r.snapshot_identifier = value("snapshot_identifier");
+        if (r.snapshot_identifier.empty()) return make_error(ErrorKind::InvalidInput, "no snapshot was chosen", "restore");
+        r.engine = value("source_engine").empty() ? "aurora-postgresql" : value("source_engine");
+        p.cluster = true;
+        p.call.service = "rds";
+        p.call.operation = "RestoreDBClusterFromSnapshot";
+        params["DBClusterIdentifier"] = target;
+        params["SnapshotIdentifier"] = r.snapshot_identifier;
+        params["Engine"] = r.engine;
+        apply_settings(r, params, true);
     } else if (step.method == "pitr") {
         std::string when = value("restore_time");
         p.pitr.source_identifier = value("source");
         p.pitr.target_identifier = target;
         p.pitr.use_latest_restorable_time = when.empty() || when == "latest";
         if (!p.pitr.use_latest_restorable_time) p.pitr.restore_time = parse_time(when);
-        p.pitr.instance_class = value("instance_class");
-        p.pitr.subnet_group = value("subnet_group");
-        p.pitr.security_group_ids = groups;
-        p.pitr.parameter_group = value("parameter_group");
         p.call.service = "rds";
         p.call.operation = "RestoreDBInstanceToPointInTime";
         params["SourceDBInstanceIdentifier"] = p.pitr.source_identifier;
         params["TargetDBInstanceIdentifier"] = target;
         if (p.pitr.use_latest_restorable_time) params["UseLatestRestorableTime"] = true;
         else params["RestoreTime"] = when;
+        apply_settings(p.pitr, params, false);
     } else if (step.method == "snapshot") {
         p.snapshot.target_identifier = target;
         p.snapshot.snapshot_identifier = value("snapshot_identifier");
         if (p.snapshot.snapshot_identifier.empty()) return make_error(ErrorKind::InvalidInput, "no snapshot was chosen", "restore");
-        p.snapshot.instance_class = value("instance_class");
-        p.snapshot.subnet_group = value("subnet_group");
-        p.snapshot.security_group_ids = groups;
-        p.snapshot.parameter_group = value("parameter_group");
         p.call.service = "rds";
         p.call.operation = "RestoreDBInstanceFromDBSnapshot";
         params["DBInstanceIdentifier"] = target;
         params["DBSnapshotIdentifier"] = p.snapshot.snapshot_identifier;
+        apply_settings(p.snapshot, params, false);
     } else {
         return make_error(ErrorKind::InvalidInput, fmt::format("unknown restore method '{}'", step.method), "restore");
     }
-    if (step.method != "aws-backup") {
-        if (!value("instance_class").empty()) params["DBInstanceClass"] = value("instance_class");
-        if (!value("subnet_group").empty()) params["DBSubnetGroupName"] = value("subnet_group");
-        if (!groups.empty()) params["VpcSecurityGroupIds"] = groups;
-        if (!value("parameter_group").empty()) params["DBParameterGroupName"] = value("parameter_group");
-    }
+    state_.values["restores_cluster"] = p.cluster ? "true" : "false";
     return p;
 }
 
@@ -164,6 +225,11 @@ Result<ApiCall> EngineImpl::planned_call() {
     if (state_.finished) return make_error(ErrorKind::InvalidInput, "the wizard has finished", "finished");
     const Step& step = current_step();
     if (step.kind == StepKind::Restore) {
+        // The token shown is the one that will be sent: made and saved now.
+        if (step.method == "aws-backup" && state_.idempotency_token.empty() && state_.restore_phase.empty() && !options_.read_only) {
+            state_.idempotency_token = new_uuid();
+            if (auto s = save(); !s) return s.error();
+        }
         auto p = plan_restore(step);
         if (!p) return p.error();
         return p->call;
@@ -212,6 +278,7 @@ Status EngineImpl::adopt_restore(const Step& step, const std::string& job_id, co
     v["restored_target"] = value("target");
     v["restore_started_at"] = value("restore_attempt_at");
     v["restore_method"] = step.method;
+    if (!source_cluster().empty()) v["restored_kind"] = "cluster";
     state_.restore_phase = kPhaseStarted;
     AuditEntry e = audit_base("restore", "adopt", ApiCall{step.method == "aws-backup" ? "backup" : "rds", how, {}});
     e.result = "ok";
@@ -241,6 +308,14 @@ Result<bool> EngineImpl::reconcile_restore(const Step& step) {
         }
         if (mine.size() != 1) return false;
         if (auto s = adopt_restore(step, mine[0]->restore_job_id, "ListRestoreJobs"); !s) return s.error();
+        return true;
+    }
+    if (!source_cluster().empty()) {
+        auto c = (*b)->describe_db_cluster(target);
+        if (!c) return c.error().kind == ErrorKind::NotFound || c.error().code == "DBClusterNotFoundFault" ? Result<bool>(false) : Result<bool>(c.error());
+        if (c->create_time && *c->create_time < since)
+            return make_error(ErrorKind::InvalidInput, fmt::format("cluster {} exists but was created before this wizard's restore: not adopting it", target), "restore");
+        if (auto s = adopt_restore(step, c->arn, "DescribeDBClusters"); !s) return s.error();
         return true;
     }
     auto inst = (*b)->describe_db_instance(target);
@@ -273,6 +348,12 @@ Result<Outcome> EngineImpl::send_restore(const Step& step) {
         ok = r.ok();
         if (ok) outcome = *r;
         else error = r.error();
+    } else if (p->cluster) {
+        auto r = step.method == "pitr" ? (*b)->restore_cluster_to_point_in_time(p->cluster_pitr)
+                                       : (*b)->restore_cluster_from_snapshot(p->cluster_snapshot);
+        ok = r.ok();
+        if (ok) outcome = r->arn.empty() ? r->identifier : r->arn;
+        else error = r.error();
     } else {
         auto r = step.method == "pitr" ? (*b)->restore_to_point_in_time(p->pitr) : (*b)->restore_from_snapshot(p->snapshot);
         ok = r.ok();
@@ -298,6 +379,7 @@ Result<Outcome> EngineImpl::send_restore(const Step& step) {
     v["restored_target"] = value("target");
     v["restore_started_at"] = value("restore_attempt_at");
     v["restore_method"] = step.method;
+    if (p->cluster) v["restored_kind"] = "cluster";
     state_.restore_phase = kPhaseStarted;
     std::string note = logged ? "" : " (the audit log could not be written: " + logged.error().message + ")";
     if (step.method == "aws-backup") return done(fmt::format("restore job {} started{}", outcome, note));
@@ -327,7 +409,7 @@ Result<Outcome> EngineImpl::run_restore(const Step& step) {
         return send_restore(step);
     }
     if (auto s = ensure_identity(); !s) return failed(s.error().message);
-    state_.idempotency_token = new_uuid();
+    if (state_.idempotency_token.empty()) state_.idempotency_token = new_uuid();  // or the one the plan showed
     auto p = plan_restore(step);
     if (!p) {
         state_.idempotency_token.clear();

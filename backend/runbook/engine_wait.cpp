@@ -64,6 +64,19 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
         if (!job->created_resource_arn.empty()) state_.values["instance_arn"] = job->created_resource_arn;
     }
 
+    if (value("restored_kind") == "cluster") {
+        bool ready = false;
+        auto progress = cluster_progress(**b, p, ready);
+        if (!progress) {
+            wait_progress_ = p;
+            return failed(progress.error().message);
+        }
+        if (!ready) return waiting(*progress);
+        p.done = true;
+        wait_progress_ = p;
+        state_.values["restore_finished_at"] = format_iso8601_ms(now());
+        return done(fmt::format("{} after {}{}", *progress, format_duration(elapsed), rto_verdict(elapsed)));
+    }
     auto inst = (*b)->describe_db_instance(target);
     if (!inst) {
         p.state = is_instance_not_found(inst.error()) ? "not created yet" : "unknown";
@@ -84,10 +97,32 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
     v["endpoint_port"] = inst->endpoint.port > 0 ? std::to_string(inst->endpoint.port) : "";
     if (!inst->db_name.empty()) v["db_name"] = inst->db_name;
     if (!inst->arn.empty()) v["instance_arn"] = inst->arn;
-    std::string verdict;
-    if (runbook_.rto_target)
-        verdict = fmt::format(" (RTO target {}: {})", format_duration(*runbook_.rto_target), elapsed <= *runbook_.rto_target ? "met" : "EXCEEDED");
-    return done(fmt::format("{} is available after {}{}", target, format_duration(elapsed), verdict));
+    v["db_user"] = inst->master_username;
+    note_database_url();
+    return done(fmt::format("{} is available after {}{}", target, format_duration(elapsed), rto_verdict(elapsed)));
+}
+
+// The DATABASE_URL of the restored database from the configured template
+// ({user}, {host}, {port}, {database}); never with a password.
+void EngineImpl::note_database_url() {
+    if (value("db_name").empty()) state_.values["db_name"] = "postgres";  // PostgreSQL's database when none was named
+    const std::pair<const char*, std::string> parts[] = {
+        {"{user}", value("db_user").empty() ? "postgres" : value("db_user")},
+        {"{host}", value("endpoint_host")},
+        {"{port}", value("endpoint_port")},
+        {"{database}", value("db_name").empty() ? "postgres" : value("db_name")},
+    };
+    std::string url = options_.database_url;
+    for (const auto& [token, text] : parts)
+        for (size_t at = url.find(token); at != std::string::npos; at = url.find(token, at + text.size()))
+            url.replace(at, std::string_view(token).size(), text);
+    state_.values["database_url"] = url;
+}
+
+// " (RTO target 2h: met)", or empty without a target.
+std::string EngineImpl::rto_verdict(Seconds elapsed) const {
+    if (!runbook_.rto_target) return {};
+    return fmt::format(" (RTO target {}: {})", format_duration(*runbook_.rto_target), elapsed <= *runbook_.rto_target ? "met" : "EXCEEDED");
 }
 
 }  // namespace vd::runbook::detail

@@ -50,6 +50,7 @@ private:
     const Runbook& rb_;
     std::vector<Diagnostic> out_;
     std::set<std::string> known_;
+    std::set<std::string> form_fields_;  // fields of the forms so far (they set their names)
     bool seen_confirm_ = false;
     bool seen_restore_ = false;
     bool seen_wait_ = false;
@@ -79,10 +80,37 @@ private:
             error(at, fmt::format("bad template in {}: {}", what, names.error().message));
             return;
         }
-        for (const auto& n : *names)
-            if (!known_.count(n) && !extra.count(n))
+        for (const auto& n : *names) {
+            if (!known_.count(n) && !extra.count(n)) {
                 error(at, fmt::format("unknown variable '{{{}}}' in {} (known: form fields before this step and "
                                       "source, resource, region, target, yyyymmdd, yyyymmddhhmm, ...)", n, what));
+            } else if (std::string setter = unset_here(n); !setter.empty() && !extra.count(n)) {
+                error(at, fmt::format("'{{{}}}' in {} is not set yet here: only a {} step before this one sets it", n, what, setter));
+            }
+        }
+    }
+
+    // The kind of step that sets a variable, when none has come yet; empty when it is set (or always given).
+    std::string unset_here(const std::string& name) const {
+        struct SetBy {
+            const char* variable;
+            const bool Checker::*seen;
+            const char* step;
+        };
+        static const SetBy kSetBy[] = {
+            {"endpoint_host", &Checker::seen_wait_, "wait"},
+            {"endpoint_port", &Checker::seen_wait_, "wait"},
+            {"db_name", &Checker::seen_wait_, "wait"},
+            {"database_url", &Checker::seen_wait_, "wait"},
+            {"recovery_point", &Checker::seen_choose_backup_, "choose-recovery-point"},
+            {"vault", &Checker::seen_choose_backup_, "choose-recovery-point"},
+            {"snapshot", &Checker::seen_choose_snapshot_, "choose-recovery-point (from = \"rds-snapshots\")"},
+            {"restore_time", &Checker::seen_choose_time_, "choose-time"},
+        };
+        if (form_fields_.count(name)) return {};
+        for (const auto& s : kSetBy)
+            if (name == s.variable && !(this->*s.seen)) return s.step;
+        return {};
     }
 
     void check_header() {
@@ -236,6 +264,7 @@ private:
             case StepKind::Form:
                 for (const auto& f : s.fields) {
                     known_.insert(f.name);
+                    form_fields_.insert(f.name);
                     if (f.name == "target") seen_target_field_ = true;
                 }
                 break;

@@ -49,14 +49,36 @@ public:
     virtual Result<std::vector<model::AutomatedBackup>> describe_automated_backups(const std::string& instance) = 0;
     virtual Result<std::vector<model::DbSnapshot>> describe_db_snapshots(const std::string& instance,
                                                                          const std::string& snapshot_type) = 0;
+    // DescribeDBClusters of one identifier; NotFound (code DBClusterNotFoundFault) when it does not exist.
+    virtual Result<model::DbCluster> describe_db_cluster(const std::string& identifier) { return unsupported("DescribeDBClusters", identifier); }
+    virtual Result<std::vector<model::DbSnapshot>> describe_db_cluster_snapshots(const std::string& cluster) {
+        return unsupported("DescribeDBClusterSnapshots", cluster);
+    }
 
     // The mutating calls: the engine writes the audit log around each one.
     virtual Result<std::string> start_restore_job(const services::StartRestoreJobRequest& request) = 0;
     virtual Result<model::DbInstance> restore_to_point_in_time(const services::RestoreToPointInTimeRequest& request) = 0;
     virtual Result<model::DbInstance> restore_from_snapshot(const services::RestoreFromSnapshotRequest& request) = 0;
     virtual Result<model::DbInstance> delete_db_instance(const std::string& identifier) = 0;  // SkipFinalSnapshot
+    virtual Result<model::DbCluster> restore_cluster_from_snapshot(const services::RestoreClusterFromSnapshotRequest& r) {
+        return unsupported("RestoreDBClusterFromSnapshot", r.cluster_identifier);
+    }
+    virtual Result<model::DbCluster> restore_cluster_to_point_in_time(const services::RestoreClusterToPointInTimeRequest& r) {
+        return unsupported("RestoreDBClusterToPointInTime", r.cluster_identifier);
+    }
+    virtual Result<model::DbInstance> create_cluster_instance(const services::CreateClusterInstanceRequest& r) {
+        return unsupported("CreateDBInstance", r.identifier);
+    }
+    // Deletes a cluster without a final snapshot (its instances first).
+    virtual Result<model::DbCluster> delete_db_cluster(const std::string& identifier) { return unsupported("DeleteDBCluster", identifier); }
     virtual Status put_restore_validation_result(const std::string& job_id, const std::string& status,
                                                  const std::string& message) = 0;
+
+protected:
+    // The error of a call this backend does not make.
+    static Error unsupported(const char* operation, const std::string& what) {
+        return make_error(ErrorKind::Internal, std::string(operation) + " (" + what + ") is not available on this backend", "Unsupported");
+    }
 };
 
 // A backend for another region (a cross-region snapshot restore); the
@@ -88,8 +110,9 @@ Result<SessionBackends> open_session_backends(const aws::SessionOptions& options
 // Whether an error says a DB instance does not exist.
 bool is_instance_not_found(const Error& e);
 
-// The DB instance identifier in an RDS ARN (arn:aws:rds:r:a:db:NAME), or
-// the text itself when it is not an ARN.
+// The DB instance or cluster identifier in an RDS ARN
+// (arn:aws:rds:r:a:db:NAME, ...:cluster:NAME), or the text itself when it is
+// not such an ARN.
 std::string db_identifier_of(const std::string& arn_or_id);
 
 }  // namespace vd::runbook

@@ -67,7 +67,7 @@ const std::vector<std::string>& builtin_variables() {
         "source", "resource", "resource_type", "region", "account", "wizard", "runbook", "target",
         "yyyy", "mm", "dd", "hh", "mi", "yyyymmdd", "yyyymmddhhmm", "date", "time",
         "recovery_point", "vault", "snapshot", "restore_time", "endpoint_host", "endpoint_port",
-        "database", "profile",
+        "database", "profile", "db_name", "database_url",
     };
     return names;
 }

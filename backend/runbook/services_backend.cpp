@@ -136,6 +136,26 @@ public:
         return rds_.describe_db_snapshots(instance, snapshot_type);
     }
 
+    Result<model::DbCluster> describe_db_cluster(const std::string& identifier) override {
+        auto list = rds_.describe_db_clusters(identifier);
+        if (!list) return list.error();
+        for (auto& c : *list)
+            if (c.identifier == identifier || c.arn == identifier) return std::move(c);
+        return make_error(ErrorKind::NotFound, fmt::format("DBCluster {} not found.", identifier), "DBClusterNotFoundFault");
+    }
+    Result<std::vector<model::DbSnapshot>> describe_db_cluster_snapshots(const std::string& cluster) override {
+        return rds_.describe_db_cluster_snapshots(cluster);
+    }
+    Result<model::DbCluster> restore_cluster_from_snapshot(const services::RestoreClusterFromSnapshotRequest& r) override {
+        return rds_.restore_db_cluster_from_snapshot(r);
+    }
+    Result<model::DbCluster> restore_cluster_to_point_in_time(const services::RestoreClusterToPointInTimeRequest& r) override {
+        return rds_.restore_db_cluster_to_point_in_time(r);
+    }
+    Result<model::DbInstance> create_cluster_instance(const services::CreateClusterInstanceRequest& r) override {
+        return rds_.create_cluster_instance(r);
+    }
+
     Result<std::string> start_restore_job(const services::StartRestoreJobRequest& request) override {
         return backup_.start_restore_job(request);
     }
@@ -205,9 +225,9 @@ bool is_instance_not_found(const Error& e) {
 // The identifier in an RDS instance ARN, or the text itself.
 std::string db_identifier_of(const std::string& arn_or_id) {
     if (arn_or_id.rfind("arn:", 0) != 0) return arn_or_id;
-    auto pos = arn_or_id.find(":db:");
-    if (pos == std::string::npos) return arn_or_id;
-    return arn_or_id.substr(pos + 4);
+    if (auto pos = arn_or_id.find(":db:"); pos != std::string::npos) return arn_or_id.substr(pos + 4);
+    if (auto pos = arn_or_id.find(":cluster:"); pos != std::string::npos) return arn_or_id.substr(pos + 9);
+    return arn_or_id;
 }
 
 }  // namespace vd::runbook

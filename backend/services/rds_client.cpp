@@ -1,5 +1,6 @@
 // RdsClient: the describe calls (Marker pagination, 100 records a page) and
-// the four calls that change AWS (restore twice, delete, copy).
+// the calls that change AWS (instance and cluster restores, a cluster's new
+// instance, delete, copy).
 #include "backend/services/rds_client.hpp"
 
 #include "backend/services/query_wire.hpp"
@@ -29,13 +30,47 @@ Result<T> change(aws::AwsClient& client, const QueryParams& p, const char* eleme
     return parse(node);
 }
 
-// Adds the placement settings both restores share.
-template <class Request>
-void add_placement(QueryParams& p, const Request& r) {
+// Tags as Tags.Tag.N.Key / Tags.Tag.N.Value.
+void add_tags(QueryParams& p, const std::vector<std::pair<std::string, std::string>>& tags) {
+    for (size_t i = 0; i < tags.size(); ++i) {
+        std::string prefix = "Tags.Tag." + std::to_string(i + 1) + ".";
+        p.add(prefix + "Key", tags[i].first);
+        p.add(prefix + "Value", tags[i].second);
+    }
+}
+
+// Adds an optional flag only when it was set.
+void add_flag(QueryParams& p, const char* name, const std::optional<bool>& value) {
+    if (value) p.add_bool(name, *value);
+}
+
+// Adds the settings an instance restore may give the new instance.
+void add_instance_settings(QueryParams& p, const RestoreSettings& r) {
     p.add_if("DBInstanceClass", r.instance_class);
     p.add_if("DBSubnetGroupName", r.subnet_group);
     p.add_list("VpcSecurityGroupIds", "VpcSecurityGroupId", r.security_group_ids);
     p.add_if("DBParameterGroupName", r.parameter_group);
+    p.add_if("OptionGroupName", r.option_group);
+    if (r.port > 0) p.add("Port", std::to_string(r.port));
+    p.add_if("StorageType", r.storage_type);
+    if (r.iops > 0) p.add("Iops", std::to_string(r.iops));
+    add_flag(p, "MultiAZ", r.multi_az);
+    add_flag(p, "DeletionProtection", r.deletion_protection);
+    add_flag(p, "CopyTagsToSnapshot", r.copy_tags_to_snapshot);
+    add_tags(p, r.tags);
+    p.add_if("EngineLifecycleSupport", r.engine_lifecycle_support);
+}
+
+// Adds the settings a cluster restore may give the new cluster.
+void add_cluster_settings(QueryParams& p, const RestoreSettings& r) {
+    p.add_if("DBSubnetGroupName", r.subnet_group);
+    p.add_list("VpcSecurityGroupIds", "VpcSecurityGroupId", r.security_group_ids);
+    p.add_if("DBClusterParameterGroupName", r.parameter_group);
+    if (r.port > 0) p.add("Port", std::to_string(r.port));
+    add_flag(p, "DeletionProtection", r.deletion_protection);
+    add_flag(p, "CopyTagsToSnapshot", r.copy_tags_to_snapshot);
+    add_tags(p, r.tags);
+    p.add_if("EngineLifecycleSupport", r.engine_lifecycle_support);
 }
 
 }  // namespace
@@ -94,8 +129,7 @@ Result<model::DbInstance> RdsClient::restore_db_instance_from_db_snapshot(const 
     auto p = params(op);
     p.add("DBInstanceIdentifier", r.target_identifier);
     p.add("DBSnapshotIdentifier", r.snapshot_identifier);
-    add_placement(p, r);
-    if (r.multi_az) p.add_bool("MultiAZ", true);
+    add_instance_settings(p, r);
     return change<model::DbInstance>(*client_, p, "DBInstance", rds_parse::db_instance);
 }
 
@@ -116,7 +150,59 @@ Result<model::DbInstance> RdsClient::restore_db_instance_to_point_in_time(const 
     p.add("TargetDBInstanceIdentifier", r.target_identifier);
     if (r.restore_time) p.add_time("RestoreTime", *r.restore_time);
     if (r.use_latest_restorable_time) p.add_bool("UseLatestRestorableTime", true);
-    add_placement(p, r);
+    add_instance_settings(p, r);
+    return change<model::DbInstance>(*client_, p, "DBInstance", rds_parse::db_instance);
+}
+
+// Restores a cluster snapshot into a new Aurora cluster, without instances (mutating).
+Result<model::DbCluster> RdsClient::restore_db_cluster_from_snapshot(const RestoreClusterFromSnapshotRequest& r) {
+    const char* op = "RestoreDBClusterFromSnapshot";
+    if (auto s = require(r.cluster_identifier, "a new DB cluster identifier", op); !s) return s.error();
+    if (auto s = require(r.snapshot_identifier, "a DB cluster snapshot identifier", op); !s) return s.error();
+    if (auto s = require(r.engine, "the engine of the snapshot", op); !s) return s.error();
+    auto p = params(op);
+    p.add("DBClusterIdentifier", r.cluster_identifier);
+    p.add("SnapshotIdentifier", r.snapshot_identifier);
+    p.add("Engine", r.engine);
+    p.add_if("EngineVersion", r.engine_version);
+    add_cluster_settings(p, r);
+    return change<model::DbCluster>(*client_, p, "DBCluster", rds_parse::db_cluster);
+}
+
+// Restores a cluster as of a time into a new Aurora cluster, without instances (mutating).
+Result<model::DbCluster> RdsClient::restore_db_cluster_to_point_in_time(const RestoreClusterToPointInTimeRequest& r) {
+    const char* op = "RestoreDBClusterToPointInTime";
+    if (auto s = require(r.cluster_identifier, "a new DB cluster identifier", op); !s) return s.error();
+    if (auto s = require(r.source_cluster_identifier, "a source DB cluster identifier", op); !s) return s.error();
+    if (r.restore_time.has_value() == r.use_latest_restorable_time)
+        return make_error(ErrorKind::InvalidInput,
+                          std::string(op) + ": give either a restore time or use the latest restorable time, not both",
+                          "InvalidParameterCombination");
+    auto p = params(op);
+    p.add("DBClusterIdentifier", r.cluster_identifier);
+    p.add("SourceDBClusterIdentifier", r.source_cluster_identifier);
+    if (r.restore_time) p.add_time("RestoreToTime", *r.restore_time);
+    if (r.use_latest_restorable_time) p.add_bool("UseLatestRestorableTime", true);
+    add_cluster_settings(p, r);
+    return change<model::DbCluster>(*client_, p, "DBCluster", rds_parse::db_cluster);
+}
+
+// Adds a DB instance to an Aurora cluster (mutating). EngineLifecycleSupport
+// is not sent: for Aurora the cluster holds it.
+Result<model::DbInstance> RdsClient::create_cluster_instance(const CreateClusterInstanceRequest& r) {
+    const char* op = "CreateDBInstance";
+    if (auto s = require(r.identifier, "a new DB instance identifier", op); !s) return s.error();
+    if (auto s = require(r.cluster_identifier, "the DB cluster identifier", op); !s) return s.error();
+    if (auto s = require(r.instance_class, "a DB instance class", op); !s) return s.error();
+    if (auto s = require(r.engine, "the cluster's engine", op); !s) return s.error();
+    auto p = params(op);
+    p.add("DBInstanceIdentifier", r.identifier);
+    p.add("DBInstanceClass", r.instance_class);
+    p.add("Engine", r.engine);
+    p.add("DBClusterIdentifier", r.cluster_identifier);
+    p.add_if("DBParameterGroupName", r.parameter_group);
+    add_flag(p, "CopyTagsToSnapshot", r.copy_tags_to_snapshot);
+    add_tags(p, r.tags);
     return change<model::DbInstance>(*client_, p, "DBInstance", rds_parse::db_instance);
 }
 

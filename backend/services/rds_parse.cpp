@@ -38,7 +38,17 @@ model::DbInstance db_instance(pugi::xml_node n) {
     d.deletion_protection = xml_bool(n, "DeletionProtection");
     d.subnet_group = xml_text(n.child("DBSubnetGroup"), "DBSubnetGroupName");
     d.tags = tags(n);
-    d.db_name = xml_text(n, "DBName");
+    for (pugi::xml_node g : n.child("VpcSecurityGroups").children("VpcSecurityGroupMembership"))
+        d.security_groups.push_back(xml_text(g, "VpcSecurityGroupId"));
+    d.parameter_group = xml_text(n.child("DBParameterGroups").child("DBParameterGroup"), "DBParameterGroupName");
+    d.option_group = xml_text(n.child("OptionGroupMemberships").child("OptionGroupMembership"), "OptionGroupName");
+    d.storage_type = xml_text(n, "StorageType");
+    d.master_username = xml_text(n, "MasterUsername");
+    d.iops = xml_int(n, "Iops").value_or(0);
+    d.port = static_cast<int>(xml_int(n, "DbInstancePort").value_or(0));
+    if (d.port == 0) d.port = d.endpoint.port;
+    d.copy_tags_to_snapshot = xml_bool(n, "CopyTagsToSnapshot");
+    d.engine_lifecycle_support = xml_text(n, "EngineLifecycleSupport");
     return d;
 }
 
@@ -56,8 +66,20 @@ model::DbCluster db_cluster(pugi::xml_node n) {
     c.latest_restorable_time = xml_time(n, "LatestRestorableTime");
     c.create_time = xml_time(n, "ClusterCreateTime");
     c.storage_encrypted = xml_bool(n, "StorageEncrypted");
-    for (pugi::xml_node m : n.child("DBClusterMembers").children("DBClusterMember"))
+    for (pugi::xml_node m : n.child("DBClusterMembers").children("DBClusterMember")) {
         c.members.push_back(xml_text(m, "DBInstanceIdentifier"));
+        if (xml_bool(m, "IsClusterWriter")) c.writer = c.members.back();
+    }
+    c.subnet_group = xml_text(n, "DBSubnetGroup");
+    for (pugi::xml_node g : n.child("VpcSecurityGroups").children("VpcSecurityGroupMembership"))
+        c.security_groups.push_back(xml_text(g, "VpcSecurityGroupId"));
+    c.parameter_group = xml_text(n, "DBClusterParameterGroup");
+    c.database_name = xml_text(n, "DatabaseName");
+    c.master_username = xml_text(n, "MasterUsername");
+    c.deletion_protection = xml_bool(n, "DeletionProtection");
+    c.copy_tags_to_snapshot = xml_bool(n, "CopyTagsToSnapshot");
+    c.tags = tags(n);
+    c.engine_lifecycle_support = xml_text(n, "EngineLifecycleSupport");
     return c;
 }
 
@@ -75,6 +97,10 @@ model::DbSnapshot db_snapshot(pugi::xml_node n) {
     s.source_region = xml_text(n, "SourceRegion");
     s.source_snapshot_arn = xml_text(n, "SourceDBSnapshotIdentifier");
     s.percent_progress = xml_int(n, "PercentProgress").value_or(0);
+    s.port = static_cast<int>(xml_int(n, "Port").value_or(0));
+    s.storage_type = xml_text(n, "StorageType");
+    s.iops = xml_int(n, "Iops").value_or(0);
+    s.engine_version = xml_text(n, "EngineVersion");
     return s;
 }
 
@@ -92,6 +118,8 @@ model::DbSnapshot db_cluster_snapshot(pugi::xml_node n) {
     s.encrypted = xml_bool(n, "StorageEncrypted");
     s.source_snapshot_arn = xml_text(n, "SourceDBClusterSnapshotArn");
     s.percent_progress = xml_int(n, "PercentProgress").value_or(0);
+    s.port = static_cast<int>(xml_int(n, "Port").value_or(0));
+    s.engine_version = xml_text(n, "EngineVersion");
     return s;
 }
 

@@ -7,7 +7,9 @@
 #include "backend/sim/backup_json.hpp"
 #include "backend/sim/jobs.hpp"
 #include "backend/sim/listing.hpp"
+#include "backend/sim/rds_api.hpp"
 #include "backend/sim/rest_json.hpp"
+#include "backend/sim/restore_metadata.hpp"
 #include "backend/sim/store.hpp"
 
 namespace vd::sim::backup {
@@ -17,16 +19,6 @@ using nlohmann::json;
 namespace {
 
 constexpr std::initializer_list<const char*> kRestoreStates = {"PENDING", "RUNNING", "COMPLETED", "ABORTED", "FAILED"};
-
-// Whether an RDS instance or cluster identifier is one AWS accepts.
-bool valid_db_identifier(const std::string& id) {
-    if (id.empty() || id.size() > 63 || !std::isalpha(static_cast<unsigned char>(id[0]))) return false;
-    if (id.back() == '-' || id.find("--") != std::string::npos) return false;
-    for (char c : id) {
-        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
-    }
-    return true;
-}
 
 // Pages restore jobs with a filter into a reply with RestoreJobs / NextToken.
 template <class Keep>
@@ -122,14 +114,15 @@ Result<Reply> start_restore_job(Call& call, const Labels&) {
     std::string arn = text("RecoveryPointArn");
     RecoveryPoint* rp = find_recovery_point(state, arn);
     if (rp == nullptr) return not_found("Recovery point " + arn + " was not found.");
-    if (rp->resource_type == "RDS" && !valid_db_identifier(metadata["DBInstanceIdentifier"])) {
+    if (rp->resource_type == "RDS" && !rds::valid_db_identifier(metadata["DBInstanceIdentifier"])) {
         return invalid_parameter("Metadata DBInstanceIdentifier must name the new DB instance: 1 to 63 letters, digits "
                                  "or hyphens, starting with a letter (got '" + metadata["DBInstanceIdentifier"] + "').");
     }
-    if (rp->resource_type == "Aurora" && !valid_db_identifier(metadata["DBClusterIdentifier"])) {
+    if (rp->resource_type == "Aurora" && !rds::valid_db_identifier(metadata["DBClusterIdentifier"])) {
         return invalid_parameter("Metadata DBClusterIdentifier must name the new DB cluster (got '" +
                                  metadata["DBClusterIdentifier"] + "').");
     }
+    if (auto ok = check_restore_metadata(metadata); !ok) return invalid_parameter(ok.error().message);
     std::string type = text("ResourceType");
     if (!type.empty() && type != rp->resource_type) {
         return invalid_parameter("ResourceType " + type + " does not match the recovery point's type " + rp->resource_type + ".");

@@ -37,14 +37,12 @@ std::map<std::string, std::string> restore_metadata(const RegionState& state, co
              {"MultiAZ", db.multi_az ? "true" : "false"},
              {"AvailabilityZone", db.availability_zone},
              {"DBSubnetGroupName", db.subnet_group},
-             {"StorageType", "gp3"},
+             {"StorageType", db.storage_type},
              {"AllocatedStorage", std::to_string(db.allocated_storage)},
-             {"CopyTagsToSnapshot", "true"},
+             {"CopyTagsToSnapshot", db.copy_tags_to_snapshot ? "true" : "false"},
              {"DeletionProtection", "false"},
              {"PubliclyAccessible", "false"}};
-        std::string groups;
-        for (const auto& g : db.security_groups) groups += (groups.empty() ? "\"" : ",\"") + g + "\"";
-        m["VpcSecurityGroupIds"] = "[" + groups + "]";
+        m["VpcSecurityGroupIds"] = json(db.security_groups).dump();
     } else if (rp.resource_type == "Aurora") {
         DbCluster cluster;
         if (auto it = state.db_clusters.find(rp.resource_name); it != state.db_clusters.end()) cluster = it->second;
@@ -52,8 +50,9 @@ std::map<std::string, std::string> restore_metadata(const RegionState& state, co
              {"Engine", cluster.engine},
              {"EngineVersion", cluster.engine_version},
              {"Port", std::to_string(cluster.port)},
-             {"DBSubnetGroupName", "default"},
+             {"DBSubnetGroupName", cluster.subnet_group},
              {"EngineMode", "provisioned"}};
+        m["VpcSecurityGroupIds"] = json(cluster.security_groups).dump();
     } else if (rp.resource_type == "EFS") {
         m = {{"file-system-id", rp.resource_name},
              {"Encrypted", "true"},

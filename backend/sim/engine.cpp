@@ -145,6 +145,12 @@ void Engine::advance_rds(RegionState& state, TimePoint now) {
         }
         ++it;
     }
+    for (auto& [id, cluster] : state.db_clusters) {
+        if (!cluster.next_status.empty() && now >= cluster.next_status_at) {
+            cluster.status = cluster.next_status;
+            cluster.next_status.clear();
+        }
+    }
     for (auto& [id, snap] : state.db_snapshots) {
         if (snap.status != "available" && now >= snap.ready_at) snap.status = "available";
     }

@@ -7,6 +7,7 @@
 #include "backend/sim/arns.hpp"
 #include "backend/sim/postgres_backing.hpp"
 #include "backend/sim/rds_ops.hpp"
+#include "backend/sim/restore_metadata.hpp"
 #include "backend/sim/store.hpp"
 
 namespace vd::sim {
@@ -316,6 +317,7 @@ bool advance_restore_job(World& world, RegionState& state, IdSource& ids, Restor
             if (auto az = metadata_value(job.metadata, "AvailabilityZone"); !az.empty()) like.availability_zone = az;
             like.backup_retention = like.backup_retention > 0 ? like.backup_retention : 1;
             DbInstance db = restored_instance(state, ids, like, job.target_identifier, job.runs_at, job.ends_at);
+            apply_instance_metadata(job.metadata, db);
             db.restored_from_recovery_point = job.recovery_point_arn;
             auto copied = restore_database(world, state, db, recovery_point_source(state, job.recovery_point_arn, job.source_resource_arn));
             if (!copied) {
@@ -333,16 +335,15 @@ bool advance_restore_job(World& world, RegionState& state, IdSource& ids, Restor
                                      " already exists (DBClusterAlreadyExistsFault).";
                 return true;
             }
-            DbCluster cluster;
+            DbCluster like;
             if (auto it = state.db_clusters.find(resource_name_of(job.source_resource_arn)); it != state.db_clusters.end()) {
-                cluster = it->second;
+                like = it->second;
             }
-            cluster.identifier = job.target_identifier;
-            cluster.arn = db_cluster_arn(state.region, state.account_id, cluster.identifier);
-            cluster.resource_id = "cluster-" + ids.upper_alnum(26);
+            DbCluster cluster = restored_cluster(state, ids, like, job.target_identifier, job.runs_at, job.runs_at);
             cluster.status = "available";
-            cluster.create_time = job.runs_at;
-            cluster.members.clear();
+            cluster.next_status.clear();
+            cluster.restored_from_recovery_point = job.recovery_point_arn;
+            apply_cluster_metadata(job.metadata, cluster);
             state.db_clusters[cluster.identifier] = std::move(cluster);
         }
     }

@@ -1,5 +1,8 @@
 #include "backend/sim/rds_api.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "backend/sim/rds_xml.hpp"
 
 namespace vd::sim {
@@ -19,6 +22,9 @@ const Action kActions[] = {
     {"RestoreDBInstanceFromDBSnapshot", rds::restore_db_instance_from_db_snapshot},
     {"RestoreDBInstanceToPointInTime", rds::restore_db_instance_to_point_in_time},
     {"DeleteDBInstance", rds::delete_db_instance},
+    {"RestoreDBClusterFromSnapshot", rds::restore_db_cluster_from_snapshot},
+    {"RestoreDBClusterToPointInTime", rds::restore_db_cluster_to_point_in_time},
+    {"CreateDBInstance", rds::create_db_instance},
     {"CopyDBSnapshot", rds::copy_db_snapshot},
 };
 
@@ -42,6 +48,53 @@ WireResponse handle_rds(Call& call) {
 namespace rds {
 
 Error fault(int status, const std::string& code, const std::string& message) { return api_error(status, code, message); }
+
+bool valid_db_identifier(const std::string& id) {
+    if (id.empty() || id.size() > 63 || !std::isalpha(static_cast<unsigned char>(id[0]))) return false;
+    if (id.back() == '-' || id.find("--") != std::string::npos) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
+}
+
+Status check_identifier(const std::string& id, const char* member) {
+    if (id.empty()) return fault(400, "MissingParameter", std::string("The parameter ") + member + " must be provided and must not be blank.");
+    if (!valid_db_identifier(id)) {
+        return fault(400, "InvalidParameterValue",
+                     "The parameter " + std::string(member) + " is not a valid identifier. Identifiers must begin with a "
+                     "letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or "
+                     "contain two consecutive hyphens.");
+    }
+    return ok_status();
+}
+
+Status apply_new_resource_settings(const QueryInput& in, const char* parameter_group_member, NewResourceSettings s) {
+    if (in.has("DBSubnetGroupName")) s.subnet_group = in.get("DBSubnetGroupName");
+    auto groups = in.list("VpcSecurityGroupIds", "VpcSecurityGroupId");
+    if (!groups.empty()) s.security_groups = groups;
+    if (in.has(parameter_group_member)) s.parameter_group = in.get(parameter_group_member);
+    auto port = in.integer("Port");
+    if (!port) return port.error();
+    if (*port) {
+        if (**port < 1150 || **port > 65535)
+            return fault(400, "InvalidParameterValue", "Invalid port " + std::to_string(**port) + ": it must be 1150-65535.");
+        s.port = static_cast<int>(**port);
+    }
+    for (auto [member, flag] : {std::pair<const char*, bool*>{"DeletionProtection", &s.deletion_protection},
+                                {"CopyTagsToSnapshot", &s.copy_tags_to_snapshot}}) {
+        auto v = in.boolean(member);
+        if (!v) return v.error();
+        if (*v) *flag = **v;
+    }
+    s.tags = in.tags();
+    if (in.has("EngineLifecycleSupport")) {
+        std::string v = in.get("EngineLifecycleSupport");
+        if (v != "open-source-rds-extended-support" && v != "open-source-rds-extended-support-disabled")
+            return fault(400, "InvalidParameterValue",
+                         "Invalid value " + v + " for EngineLifecycleSupport. Valid values: open-source-rds-extended-support, "
+                         "open-source-rds-extended-support-disabled.");
+        s.engine_lifecycle_support = v;
+    }
+    return ok_status();
+}
 
 Result<Paging> paging(const QueryInput& in) {
     Paging p;

@@ -25,6 +25,12 @@ using Handler = Result<WireResponse> (*)(Call&, const QueryInput&);
 
 Error fault(int status, const std::string& code, const std::string& message);
 
+// Whether an RDS instance or cluster identifier is one AWS accepts: 1 to 63
+// letters, digits or hyphens, starting with a letter, no "--", no hyphen last.
+bool valid_db_identifier(const std::string& id);
+// MissingParameter or InvalidParameterValue for a bad new identifier.
+Status check_identifier(const std::string& id, const char* member);
+
 // MaxRecords (20..100, default 100) and the Marker's listing key.
 struct Paging {
     int max_records = 100;
@@ -65,6 +71,22 @@ void page_into(pugi::xml_node result, const char* list_name, const Map& items, c
     if (!next.empty()) add_text(result, "Marker", next);
 }
 
+// The settings instance and cluster restores share, as references into the
+// new resource.
+struct NewResourceSettings {
+    std::string& subnet_group;
+    std::vector<std::string>& security_groups;
+    std::string& parameter_group;
+    int& port;
+    bool& deletion_protection;
+    bool& copy_tags_to_snapshot;
+    std::vector<std::pair<std::string, std::string>>& tags;
+    std::string& engine_lifecycle_support;
+};
+// Reads them from a restore request (the parameter group under its member
+// name); InvalidParameterValue for a port or lifecycle AWS would refuse.
+Status apply_new_resource_settings(const QueryInput& in, const char* parameter_group_member, NewResourceSettings s);
+
 Result<WireResponse> describe_db_instances(Call&, const QueryInput&);
 Result<WireResponse> describe_db_clusters(Call&, const QueryInput&);
 Result<WireResponse> describe_db_snapshots(Call&, const QueryInput&);
@@ -73,6 +95,9 @@ Result<WireResponse> describe_db_instance_automated_backups(Call&, const QueryIn
 Result<WireResponse> restore_db_instance_from_db_snapshot(Call&, const QueryInput&);
 Result<WireResponse> restore_db_instance_to_point_in_time(Call&, const QueryInput&);
 Result<WireResponse> delete_db_instance(Call&, const QueryInput&);
+Result<WireResponse> restore_db_cluster_from_snapshot(Call&, const QueryInput&);
+Result<WireResponse> restore_db_cluster_to_point_in_time(Call&, const QueryInput&);
+Result<WireResponse> create_db_instance(Call&, const QueryInput&);
 Result<WireResponse> copy_db_snapshot(Call&, const QueryInput&);
 
 // Every DB snapshot of the region at time now (manual, copies, automated,

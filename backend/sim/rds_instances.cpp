@@ -17,16 +17,7 @@ using std::chrono::minutes;
 
 // Refuses a target identifier that is taken or malformed.
 Status check_new_identifier(const RegionState& state, const std::string& id, const char* member) {
-    if (id.empty()) return fault(400, "MissingParameter", std::string("The parameter ") + member + " must be provided and must not be blank.");
-    bool ok = id.size() <= 63 && std::isalpha(static_cast<unsigned char>(id[0])) && id.back() != '-' &&
-              id.find("--") == std::string::npos &&
-              std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-'; });
-    if (!ok) {
-        return fault(400, "InvalidParameterValue",
-                     "The parameter " + std::string(member) + " is not a valid identifier. Identifiers must begin with a "
-                     "letter; must contain only ASCII letters, digits, and hyphens; and must not end with a hyphen or "
-                     "contain two consecutive hyphens.");
-    }
+    if (auto ok = check_identifier(id, member); !ok) return ok.error();
     if (state.db_instances.count(id) > 0) return fault(400, "DBInstanceAlreadyExists", "DB instance already exists");
     return ok_status();
 }
@@ -34,19 +25,18 @@ Status check_new_identifier(const RegionState& state, const std::string& id, con
 // Applies the optional settings shared by both restore actions.
 Status apply_restore_options(const QueryInput& in, DbInstance& db) {
     if (in.has("DBInstanceClass")) db.instance_class = in.get("DBInstanceClass");
-    if (in.has("DBSubnetGroupName")) db.subnet_group = in.get("DBSubnetGroupName");
-    if (in.has("DBParameterGroupName")) db.parameter_group = in.get("DBParameterGroupName");
     if (in.has("AvailabilityZone")) db.availability_zone = in.get("AvailabilityZone");
-    auto groups = in.list("VpcSecurityGroupIds", "VpcSecurityGroupId");
-    if (!groups.empty()) db.security_groups = groups;
+    if (in.has("OptionGroupName")) db.option_group = in.get("OptionGroupName");
+    if (in.has("StorageType")) db.storage_type = in.get("StorageType");
+    auto iops = in.integer("Iops");
+    if (!iops) return iops.error();
+    if (*iops) db.iops = **iops;
     auto multi_az = in.boolean("MultiAZ");
     if (!multi_az) return multi_az.error();
     if (*multi_az) db.multi_az = **multi_az;
-    auto protection = in.boolean("DeletionProtection");
-    if (!protection) return protection.error();
-    if (*protection) db.deletion_protection = **protection;
-    db.tags = in.tags();
-    return ok_status();
+    NewResourceSettings common{db.subnet_group, db.security_groups, db.parameter_group, db.port, db.deletion_protection,
+                               db.copy_tags_to_snapshot, db.tags, db.engine_lifecycle_support};
+    return apply_new_resource_settings(in, "DBParameterGroupName", common);
 }
 
 // The answer to a restore whose database could not be made (--postgres).
@@ -138,9 +128,9 @@ Result<WireResponse> restore_db_instance_from_db_snapshot(Call& call, const Quer
     like.engine_version = snap.engine_version;
     like.allocated_storage = snap.allocated_storage;
     like.backup_retention = like.backup_retention > 0 ? like.backup_retention : 1;
-    if (auto ok = apply_restore_options(in, like); !ok) return ok.error();
+    like.port = snap.port;
     DbInstance db = restored_instance(state, call.ids, like, target, call.now, call.now + minutes(call.ids.range(12, 20)));
-    db.tags = in.tags();
+    if (auto ok = apply_restore_options(in, db); !ok) return ok.error();
     if (auto copied = restore_database(call.world, state, db, snapshot_source(state, snap)); !copied) {
         return restore_failed(target, "snapshot " + snap.identifier, copied.error());
     }
@@ -213,9 +203,8 @@ Result<WireResponse> restore_db_instance_to_point_in_time(Call& call, const Quer
         }
     }
     DbInstance like = *source;
-    if (auto ok = apply_restore_options(in, like); !ok) return ok.error();
     DbInstance db = restored_instance(state, call.ids, like, target, call.now, call.now + minutes(call.ids.range(12, 20)));
-    db.tags = in.tags();
+    if (auto ok = apply_restore_options(in, db); !ok) return ok.error();
     if (auto copied = restore_database(call.world, state, db, instance_source(state, source->identifier)); !copied) {
         return restore_failed(target, "DB instance " + source->identifier, copied.error());
     }

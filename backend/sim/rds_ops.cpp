@@ -42,6 +42,33 @@ void daily_snapshots(TimePoint from, TimePoint now, int window_minutes, int rete
 
 }  // namespace
 
+std::string default_security_group(const RegionState& state) {
+    return "sg-0" + host_suffix(state.account_id, state.region + "/default").substr(0, 8);
+}
+
+DbCluster restored_cluster(const RegionState& state, IdSource& ids, const DbCluster& like, const std::string& identifier,
+                           TimePoint now, TimePoint ready) {
+    DbCluster c = like;
+    c.identifier = identifier;
+    c.arn = db_cluster_arn(state.region, state.account_id, identifier);
+    c.resource_id = "cluster-" + ids.upper_alnum(26);
+    c.status = "creating";
+    c.create_time = now;
+    c.members.clear();
+    c.tags.clear();
+    c.subnet_group = "default";
+    c.security_groups = {default_security_group(state)};
+    c.parameter_group.clear();
+    c.deletion_protection = false;
+    c.copy_tags_to_snapshot = false;
+    c.engine_lifecycle_support = "open-source-rds-extended-support";
+    c.restored_from_recovery_point.clear();
+    c.next_status = "available";
+    c.next_status_at = ready;
+    if (c.availability_zones.empty()) c.availability_zones = {state.region + "a", state.region + "b", state.region + "c"};
+    return c;
+}
+
 std::string endpoint_address(const RegionState& state, const std::string& identifier) {
     return fmt::format("{}.{}.{}.rds.amazonaws.com", identifier, host_suffix(state.account_id, state.region), state.region);
 }
@@ -58,6 +85,15 @@ DbInstance restored_instance(const RegionState& state, IdSource& ids, const DbIn
     db.tags.clear();
     db.deletion_protection = false;
     db.restored_from_recovery_point.clear();
+    // What AWS gives a restored instance unless the request says otherwise:
+    // the default network and groups, not the source's.
+    db.subnet_group = "default";
+    db.security_groups = {default_security_group(state)};
+    db.parameter_group.clear();
+    db.option_group.clear();
+    db.multi_az = false;
+    db.copy_tags_to_snapshot = false;
+    db.engine_lifecycle_support = "open-source-rds-extended-support";
     db.next_status = "available";
     db.next_status_at = ready;
     db.remove_at_next = false;

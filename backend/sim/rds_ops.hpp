@@ -19,6 +19,15 @@ inline constexpr std::chrono::minutes kPitrLag{5};
 DbInstance restored_instance(const RegionState& state, IdSource& ids, const DbInstance& like,
                              const std::string& identifier, TimePoint now, TimePoint ready);
 
+// A DB cluster copied from `like` (engine, version, port...) under a new
+// identifier, without members, "creating" until `ready`; placement and
+// groups are AWS's defaults until the request sets them.
+DbCluster restored_cluster(const RegionState& state, IdSource& ids, const DbCluster& like, const std::string& identifier,
+                           TimePoint now, TimePoint ready);
+
+// The id of the default VPC security group of a region.
+std::string default_security_group(const RegionState& state);
+
 // An instance that looks like the source of a recovery point or snapshot,
 // when the source itself is gone: found by identifier, else defaults.
 DbInstance instance_like(const RegionState& state, const std::string& identifier);

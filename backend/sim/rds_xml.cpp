@@ -90,10 +90,13 @@ void xml_db_instance(pugi::xml_node parent, const char* name, const RegionState&
     n.append_child("ReadReplicaDBInstanceIdentifiers");
     add_text(n, "LicenseModel", license_model(db.engine));
     auto option = n.append_child("OptionGroupMemberships").append_child("OptionGroupMembership");
-    add_text(option, "OptionGroupName", "default:" + db.engine + "-" + db.engine_version.substr(0, db.engine_version.find('.')));
+    add_text(option, "OptionGroupName", db.option_group.empty()
+                                            ? "default:" + db.engine + "-" + db.engine_version.substr(0, db.engine_version.find('.'))
+                                            : db.option_group);
     add_text(option, "Status", "in-sync");
     add_bool(n, "PubliclyAccessible", false);
-    add_text(n, "StorageType", "gp3");
+    add_text(n, "StorageType", db.storage_type);
+    if (db.iops > 0) add_int(n, "Iops", db.iops);
     add_int(n, "DbInstancePort", 0);
     add_text_if(n, "DBClusterIdentifier", db.cluster_identifier);
     add_bool(n, "StorageEncrypted", db.encrypted);
@@ -101,7 +104,7 @@ void xml_db_instance(pugi::xml_node parent, const char* name, const RegionState&
     add_text(n, "DbiResourceId", db.resource_id);
     add_text(n, "CACertificateIdentifier", "rds-ca-rsa2048-g1");
     n.append_child("DomainMemberships");
-    add_bool(n, "CopyTagsToSnapshot", true);
+    add_bool(n, "CopyTagsToSnapshot", db.copy_tags_to_snapshot);
     add_int(n, "MonitoringInterval", 0);
     add_text(n, "DBInstanceArn", db.arn);
     add_bool(n, "IAMDatabaseAuthenticationEnabled", false);
@@ -114,6 +117,7 @@ void xml_db_instance(pugi::xml_node parent, const char* name, const RegionState&
     add_text(n, "BackupTarget", "region");
     add_text_if(n, "AwsBackupRecoveryPointArn", db.restored_from_recovery_point);
     add_bool(n, "DedicatedLogVolume", false);
+    add_text(n, "EngineLifecycleSupport", db.engine_lifecycle_support);
 }
 
 void xml_db_cluster(pugi::xml_node parent, const RegionState& state, const DbCluster& c, TimePoint now) {
@@ -124,8 +128,8 @@ void xml_db_cluster(pugi::xml_node parent, const RegionState& state, const DbClu
     add_int(n, "BackupRetentionPeriod", c.backup_retention);
     add_text_if(n, "DatabaseName", c.database_name);
     add_text(n, "DBClusterIdentifier", c.identifier);
-    add_text(n, "DBClusterParameterGroup", "default." + family(c.engine, c.engine_version));
-    add_text(n, "DBSubnetGroup", "default");
+    add_text(n, "DBClusterParameterGroup", c.parameter_group.empty() ? "default." + family(c.engine, c.engine_version) : c.parameter_group);
+    add_text(n, "DBSubnetGroup", c.subnet_group);
     add_text(n, "Status", c.status);
     auto window = cluster_restore_window(c, now);
     if (window) add_time(n, "EarliestRestorableTime", window->earliest);
@@ -150,7 +154,12 @@ void xml_db_cluster(pugi::xml_node parent, const RegionState& state, const DbClu
         add_text(member, "DBClusterParameterGroupStatus", "in-sync");
         add_int(member, "PromotionTier", 1);
     }
-    n.append_child("VpcSecurityGroups");
+    auto vpc_groups = n.append_child("VpcSecurityGroups");
+    for (const auto& g : c.security_groups) {
+        auto m = vpc_groups.append_child("VpcSecurityGroupMembership");
+        add_text(m, "VpcSecurityGroupId", g);
+        add_text(m, "Status", "active");
+    }
     add_text(n, "HostedZoneId", "Z2R2ITUGPM61AM");
     add_bool(n, "StorageEncrypted", c.encrypted);
     add_text_if(n, "KmsKeyId", c.kms_key_id);
@@ -160,14 +169,16 @@ void xml_db_cluster(pugi::xml_node parent, const RegionState& state, const DbClu
     add_bool(n, "IAMDatabaseAuthenticationEnabled", false);
     add_time(n, "ClusterCreateTime", c.create_time);
     add_text(n, "EngineMode", "provisioned");
-    add_bool(n, "DeletionProtection", false);
+    add_bool(n, "DeletionProtection", c.deletion_protection);
     add_bool(n, "HttpEndpointEnabled", false);
-    add_bool(n, "CopyTagsToSnapshot", true);
+    add_bool(n, "CopyTagsToSnapshot", c.copy_tags_to_snapshot);
     add_bool(n, "CrossAccountClone", false);
     n.append_child("DomainMemberships");
-    n.append_child("TagList");
+    add_tags(n, c.tags);
     add_bool(n, "AutoMinorVersionUpgrade", true);
     add_text(n, "NetworkType", "IPV4");
+    add_text_if(n, "AwsBackupRecoveryPointArn", c.restored_from_recovery_point);
+    add_text(n, "EngineLifecycleSupport", c.engine_lifecycle_support);
 }
 
 void xml_db_snapshot(pugi::xml_node parent, const char* name, const RegionState& state, const DbSnapshot& s, TimePoint now) {

@@ -70,6 +70,10 @@ void add_resources(ScenarioBuilder& b, RegionState& east) {
     prod.sample_data = true;
     prod.create_time = now - days(540);
     prod.tags = {{"env", "prod"}, {"app", "storefront"}, {"backup", "prod"}};
+    prod.subnet_group = "prod-db-subnets";
+    prod.parameter_group = "prod-postgres16";
+    prod.option_group = "prod-postgres16-options";
+    prod.copy_tags_to_snapshot = true;
     b.db_instance(east, prod);
 
     DbInstance dev;
@@ -99,6 +103,11 @@ void add_resources(ScenarioBuilder& b, RegionState& east) {
     cluster.database_name = "events";
     cluster.create_time = now - days(400);
     cluster.members = {{"prod-aurora-1", true}, {"prod-aurora-2", false}};
+    cluster.subnet_group = "prod-db-subnets";
+    cluster.security_groups = {"sg-0a5e1c7d3b9f24e68"};
+    cluster.parameter_group = "prod-aurora-pg15";
+    cluster.copy_tags_to_snapshot = true;
+    cluster.tags = {{"env", "prod"}, {"app", "events"}};
     b.db_cluster(east, cluster);
     for (const auto& m : cluster.members) {
         DbInstance member;
@@ -109,6 +118,8 @@ void add_resources(ScenarioBuilder& b, RegionState& east) {
         member.allocated_storage = 1;
         member.backup_retention = 7;
         member.cluster_identifier = "prod-aurora";
+        member.subnet_group = cluster.subnet_group;
+        member.security_groups = cluster.security_groups;
         member.availability_zone = m.writer ? "us-east-1a" : "us-east-1b";
         member.create_time = cluster.create_time;
         b.db_instance(east, member);

@@ -269,6 +269,11 @@ struct DbInstance {
     std::string subnet_group = "default";
     std::vector<std::string> security_groups;
     std::string parameter_group;
+    std::string option_group;  // empty: default:<engine>-<major>
+    std::string storage_type = "gp3";
+    int64_t iops = 0;
+    bool copy_tags_to_snapshot = false;
+    std::string engine_lifecycle_support = "open-source-rds-extended-support";
     bool deletion_protection = false;
     std::vector<std::pair<std::string, std::string>> tags;
     std::string restored_from_recovery_point;  // AwsBackupRecoveryPointArn
@@ -304,6 +309,17 @@ struct DbCluster {
     std::vector<DbClusterMember> members;
     std::vector<std::string> availability_zones;
     int64_t allocated_storage = 1;
+    std::string subnet_group = "default";
+    std::vector<std::string> security_groups;
+    std::string parameter_group;  // DB cluster parameter group; empty: default.<family>
+    bool deletion_protection = false;
+    bool copy_tags_to_snapshot = false;
+    std::vector<std::pair<std::string, std::string>> tags;
+    std::string engine_lifecycle_support = "open-source-rds-extended-support";
+    std::string restored_from_recovery_point;
+    // Where the engine takes the cluster next ("" = stays).
+    std::string next_status;
+    TimePoint next_status_at;
 };
 
 struct DbSnapshot {

@@ -187,5 +187,39 @@ expect_match "corrupt: Markdown verdict" "${report%.json}.md" '^\*\*Result: FAIL
 expect_match "corrupt: Markdown says why" "${report%.json}.md" "^- check 'no table emptier than the source' failed$"
 expect_match "corrupt: Markdown marks the check failed" "${report%.json}.md" '^\| no table emptier than the source \| `<= source` \| 1 \| 0 \| FAIL \|$'
 
+echo "== restore: a point-in-time restore keeps prod-db's settings (read back with the AWS CLI)"
+rc=0
+"$VAULTDECK" drill run --runbook pitr-restore --resource prod-db --yes --endpoint-url "$url" \
+  --report-dir "$work/pitr" >"$work/pitr.out" 2>&1 || rc=$?
+sed 's/^/    | /' "$work/pitr.out"
+expect "pitr: exit code" "$rc" 0
+expect_match "pitr: the switch-over checklists are left to an operator" "$work/pitr.out" \
+  '^\[[0-9]+/[0-9]+\] checklist +skipped +Switch the application over — skipped: a checklist needs an operator'
+pitr_report="$(ls "$work/pitr"/*.json 2>/dev/null | head -n 1)"
+pitr_target="$(jq -r '.target' "$pitr_report" 2>/dev/null)"
+aws_ rds describe-db-instances --db-instance-identifier "$pitr_target" >"$work/pitr.json" || true
+# same FIELD (a jq path into DBInstances[0]): the restored instance has the source's value.
+same() {
+  expect "pitr: $pitr_target $1 is prod-db's" "$(jq -c ".DBInstances[0] | $2" "$work/pitr.json")" "$(jq -c ".DBInstances[0] | $2" "$work/prod.json")"
+}
+same "DB subnet group" '.DBSubnetGroup.DBSubnetGroupName'
+same "VPC security groups" '[.VpcSecurityGroups[].VpcSecurityGroupId]'
+same "DB parameter group" '[.DBParameterGroups[].DBParameterGroupName]'
+same "option group" '[.OptionGroupMemberships[].OptionGroupName]'
+same "instance class" '.DBInstanceClass'
+same "port" '.Endpoint.Port'
+same "Multi-AZ (a restore, not a drill)" '.MultiAZ'
+same "CopyTagsToSnapshot" '.CopyTagsToSnapshot'
+expect "pitr: DB subnet group is not the default" "$(jq -r '.DBInstances[0].DBSubnetGroup.DBSubnetGroupName' "$work/pitr.json")" prod-db-subnets
+expect "pitr: the source's tags and vaultdeck:restored-from" \
+  "$(jq -r '[.DBInstances[0].TagList[] | select(.Key == "env" or .Key == "vaultdeck:restored-from") | .Key] | sort | join(",")' "$work/pitr.json")" \
+  "env,vaultdeck:restored-from"
+pitr_wizard="$XDG_STATE_HOME/vaultdeck/wizards/$(jq -r '.wizard' "$pitr_report").json"
+expect "pitr: the DATABASE_URL for the switch-over (no password)" "$(jq -r '.values.database_url' "$pitr_wizard")" \
+  "postgresql://app_admin@127.0.0.1:$pg_port/$(database_name vdsim_db_ "$pitr_target")"
+expect "pitr: the audit log has the restore with EngineLifecycleSupport=open-source-rds-extended-support-disabled" \
+  "$(jq -r 'select(.phase == "before" and .api.operation == "RestoreDBInstanceToPointInTime") | .api.parameters.EngineLifecycleSupport' \
+     "$XDG_STATE_HOME/vaultdeck/audit.jsonl")" open-source-rds-extended-support-disabled
+
 echo "drill: $passed passed, $failed failed in $(( $(date +%s) - started_at )) s"
 [ "$failed" -eq 0 ]

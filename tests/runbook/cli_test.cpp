@@ -87,8 +87,10 @@ TEST(RunbookCli, ReadOnlyDemoDrillIsADryRunWithAReport) {
     EXPECT_TRUE(report);
     auto audit = runbook::read_audit_log(home.path / "state" / "vaultdeck" / "audit.jsonl");
     ASSERT_TRUE(audit.ok());
-    ASSERT_EQ(audit->entries.size(), 2u);
-    for (const auto& e : audit->entries) EXPECT_EQ(e.phase, "dry-run");
+    ASSERT_EQ(audit->entries.size(), 3u);
+    for (const auto& e : audit->entries) EXPECT_EQ(e.phase, e.action == "confirm" ? "operator" : "dry-run");
+    EXPECT_EQ(audit->entries.back().action, "confirm");
+    EXPECT_EQ(audit->entries.back().outcome.rfind("--yes: confirmed ", 0), 0u) << "--yes is recorded, not passed off as typed";
 }
 
 TEST(RunbookCli, ResumeWithNothingToResume) {

@@ -4,6 +4,8 @@
 // simulator in restore_flow_test.cpp).
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "backend/core/time_format.hpp"
 #include "backend/runbook/engine.hpp"
 #include "backend/runbook/lint.hpp"
@@ -350,8 +352,11 @@ TEST(EngineState, ReadOnlyRestoreIsADryRunShowingTheCall) {
     EXPECT_NE(text.find("aws backup start-restore-job --region us-east-1 --recovery-point-arn arn:rp:newest"), std::string::npos);
     auto audit = read_audit_log(f.dir.path / "audit.jsonl");
     ASSERT_TRUE(audit.ok());
-    ASSERT_EQ(audit->entries.size(), 1u);
-    EXPECT_EQ(audit->entries[0].phase, "dry-run");
+    std::vector<std::string> order;
+    for (auto it = audit->entries.rbegin(); it != audit->entries.rend(); ++it) order.push_back(it->action + ":" + it->phase);
+    ASSERT_EQ(order.size(), 3u) << "the dry run and the operator's confirmation";
+    EXPECT_EQ(order.back(), "restore:dry-run");
+    EXPECT_NE(std::find(order.begin(), order.end(), "confirm:operator"), order.end());
 }
 
 TEST(EngineState, FinishesAndRefusesMoreSteps) {

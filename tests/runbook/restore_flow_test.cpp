@@ -4,6 +4,8 @@
 // every step followed by resume (exactly one restore), read-only dry runs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <fstream>
 
 #include <fmt/format.h>
@@ -187,7 +189,8 @@ TEST(RestoreFlow, DrillRunsHeadlessAndItsReportGivesRtoAndRpo) {
     ASSERT_TRUE(audit.ok());
     std::vector<std::string> order;
     for (auto it = audit->entries.rbegin(); it != audit->entries.rend(); ++it) order.push_back(it->action + ":" + it->phase);
-    EXPECT_EQ(order, (std::vector<std::string>{"restore:before", "restore:after", "cleanup:before", "cleanup:after"}));
+    EXPECT_EQ(order, (std::vector<std::string>{"confirm:operator", "restore:before", "restore:after", "cleanup:before", "cleanup:after"}));
+    EXPECT_EQ(audit->entries.back().outcome, "typed " + values.at("target")) << "these engine options are not --yes";
     for (const auto& entry : audit->entries) {
         EXPECT_EQ(entry.who, "arn:aws:iam::" + entry.account + ":user/vaultdeck");
         EXPECT_EQ(entry.wizard_id, (*e)->state().id);
@@ -252,7 +255,7 @@ TEST(RestoreFlow, AuditEntryIsOnDiskBeforeTheCallAndAfterItReturns) {
     std::string token = (*e)->state().idempotency_token;
     ASSERT_FALSE(token.empty());
     EXPECT_EQ(state_phase_at_token, std::string(kPhaseSending) + "/" + token) << "the token is saved before the call";
-    EXPECT_EQ(audit_lines_at_token, 0u);
+    EXPECT_EQ(audit_lines_at_token, 1u) << "only the confirmation (--yes) is logged before the token is saved";
     auto before = nlohmann::json::parse(last_line_at_sent);
     EXPECT_EQ(before["phase"], "before");
     EXPECT_EQ(before["api"]["operation"], "StartRestoreJob");
@@ -261,8 +264,8 @@ TEST(RestoreFlow, AuditEntryIsOnDiskBeforeTheCallAndAfterItReturns) {
     EXPECT_EQ(before["api"]["parameters"]["Metadata"]["DBInstanceIdentifier"], (*e)->state().values.at("target"));
     EXPECT_EQ(jobs_at_sent, 1u) << "the call was made between the two entries";
     auto lines = lines_of(f.audit_path());
-    ASSERT_GE(lines.size(), 2u);
-    auto after = nlohmann::json::parse(lines[1]);
+    ASSERT_GE(lines.size(), 3u);
+    auto after = nlohmann::json::parse(lines[2]);
     EXPECT_EQ(after["phase"], "after");
     EXPECT_EQ(after["result"], "ok");
     EXPECT_FALSE(after["request_id"].get<std::string>().empty());
@@ -400,9 +403,12 @@ TEST(RestoreFlow, SnapshotRestoreCreatesTheInstanceFromTheChosenSnapshot) {
     EXPECT_EQ(f.live_instances(v.at("target")).size(), 1u);
     auto audit = read_audit_log(f.audit_path());
     ASSERT_TRUE(audit.ok());
-    ASSERT_FALSE(audit->entries.empty());
-    EXPECT_EQ(audit->entries[0].call.operation, "RestoreDBInstanceFromDBSnapshot");
-    EXPECT_EQ(audit->entries[0].call.parameters["DBSnapshotIdentifier"], v.at("snapshot_identifier"));
+    auto call = std::find_if(audit->entries.begin(), audit->entries.end(), [](const AuditEntry& a) { return a.phase != "operator"; });
+    ASSERT_NE(call, audit->entries.end());
+    EXPECT_EQ(call->call.operation, "RestoreDBInstanceFromDBSnapshot");
+    EXPECT_EQ(call->call.parameters["DBSnapshotIdentifier"], v.at("snapshot_identifier"));
+    EXPECT_EQ(call->call.parameters["EngineLifecycleSupport"], "open-source-rds-extended-support-disabled");
+    EXPECT_EQ(audit->entries[0].action, "skip") << "the switch-over checklists are left to an operator";
 }
 
 TEST(RestoreFlow, ReadOnlyDrillIsADryRunAndTheClientRefusesToo) {
@@ -430,8 +436,8 @@ TEST(RestoreFlow, ReadOnlyDrillIsADryRunAndTheClientRefusesToo) {
     }
     auto audit = read_audit_log(f.audit_path());
     ASSERT_TRUE(audit.ok());
-    ASSERT_EQ(audit->entries.size(), 2u);
-    for (const auto& a : audit->entries) EXPECT_EQ(a.phase, "dry-run");
+    ASSERT_EQ(audit->entries.size(), 3u);
+    for (const auto& a : audit->entries) EXPECT_EQ(a.phase, a.action == "confirm" ? "operator" : "dry-run");
     auto refused = f.world->backend("us-east-1", true)->start_restore_job(
         {(*e)->state().values.at("recovery_point_arn"), {{"DBInstanceIdentifier", "x-ro"}}, "arn:aws:iam::1:role/r", "t", "RDS", false});
     ASSERT_FALSE(refused.ok());

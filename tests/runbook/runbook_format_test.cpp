@@ -234,6 +234,44 @@ expect = "about 3"
     EXPECT_NE(find(ds, "without a cleanup step"), nullptr);
 }
 
+TEST(RunbookLint, AVariableNoEarlierStepSetsIsAnError) {
+    const char* text = R"(name = "x"
+title = "X"
+kind = "checklist"
+
+[[steps]]
+kind = "checklist"
+items = ["DATABASE_URL points at {endpoint_host}:{endpoint_port}", "{target} restored from {recovery_point}"]
+
+[[steps]]
+kind = "form"
+[[steps.fields]]
+name = "target"
+default = "{source}-new"
+)";
+    auto ds = lint_runbook_text(text, "x.toml");
+    for (const char* name : {"{endpoint_host}", "{endpoint_port}", "{recovery_point}"}) {
+        const Diagnostic* unset = find(ds, std::string("'") + name + "' in a checklist item is not set yet here");
+        ASSERT_NE(unset, nullptr) << name;
+        EXPECT_EQ(unset->severity, Diagnostic::Severity::Error);
+        EXPECT_EQ(unset->line, 7);
+    }
+    EXPECT_NE(find(ds, "only a wait step before this one sets it"), nullptr);
+    EXPECT_EQ(find(ds, "{target}"), nullptr) << "a built-in variable the wizard is started with";
+}
+
+TEST(RunbookLint, BuiltinSwitchOverExpandsEveryVariable) {
+    for (const auto& b : builtin_runbooks()) {
+        auto rb = load_runbook(b.toml, std::string(b.name));
+        ASSERT_TRUE(rb.ok()) << rb.error().message;
+        if (rb->kind != RunbookKind::Restore) continue;
+        auto it = std::find_if(rb->steps.begin(), rb->steps.end(), [](const Step& s) { return s.id == "switch"; });
+        ASSERT_NE(it, rb->steps.end()) << b.name << " ends with the switch-over";
+        for (const char* v : {"{endpoint_host}", "{endpoint_port}", "{db_name}", "{database_url}"})
+            EXPECT_NE(it->text.find(v), std::string::npos) << b.name << " shows " << v;
+    }
+}
+
 TEST(RunbookLint, EveryBuiltinIsClean) {
     ASSERT_EQ(builtin_runbooks().size(), 5u);
     for (const auto& b : builtin_runbooks()) {

@@ -185,6 +185,97 @@ TEST_F(RdsRequests, RestoreToPointInTimeSendsAnIsoTimeOrLatest) {
     EXPECT_EQ(fake->requests().size(), 2u);
 }
 
+TEST_F(RdsRequests, InstanceRestoresCarryEngineLifecycleSupportAndTheSourceSettings) {
+    fake->push_body(fixture("rds/RestoreDBInstanceFromDBSnapshot.xml"));
+    services::RestoreFromSnapshotRequest req;
+    req.target_identifier = "orders-drill-20251122";
+    req.snapshot_identifier = "rds:orders-prod-2025-11-22-02-35";
+    req.option_group = "orders-options";
+    req.port = 6432;
+    req.storage_type = "io1";
+    req.iops = 3000;
+    req.multi_az = false;
+    req.deletion_protection = false;
+    req.copy_tags_to_snapshot = true;
+    req.tags = {{"team", "orders"}, {"vaultdeck:restored-from", "orders-prod"}};
+    req.engine_lifecycle_support = services::kExtendedSupportDisabled;
+    ASSERT_TRUE(client.restore_db_instance_from_db_snapshot(req).ok());
+    const auto& r = fake->last();
+    EXPECT_EQ(FakeAwsClient::form_value(r, "EngineLifecycleSupport"), "open-source-rds-extended-support-disabled");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "OptionGroupName"), "orders-options");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "Port"), "6432");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "StorageType"), "io1");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "Iops"), "3000");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "MultiAZ"), "false");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "DeletionProtection"), "false");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "CopyTagsToSnapshot"), "true");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "Tags.Tag.2.Key"), "vaultdeck:restored-from");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "Tags.Tag.2.Value"), "orders-prod");
+
+    fake->push_body(fixture("rds/RestoreDBInstanceToPointInTime.xml"));
+    services::RestoreToPointInTimeRequest pitr;
+    pitr.source_identifier = "orders-prod";
+    pitr.target_identifier = "orders-pitr-1";
+    pitr.use_latest_restorable_time = true;
+    pitr.engine_lifecycle_support = services::kExtendedSupport;
+    ASSERT_TRUE(client.restore_db_instance_to_point_in_time(pitr).ok());
+    EXPECT_EQ(FakeAwsClient::form_value(fake->last(), "EngineLifecycleSupport"), "open-source-rds-extended-support");
+    EXPECT_EQ(FakeAwsClient::form_value(fake->last(), "MultiAZ"), "");  // unset: not sent
+}
+
+TEST_F(RdsRequests, AuroraRestoresMakeTheClusterThenItsWriter) {
+    fake->push_body(fixture("rds/RestoreDBClusterFromSnapshot.xml"));
+    services::RestoreClusterFromSnapshotRequest snap;
+    snap.cluster_identifier = "pedidos-drill";
+    snap.snapshot_identifier = "rds:pedidos-cluster-2025-11-22-03-00";
+    snap.engine = "aurora-postgresql";
+    snap.subnet_group = "pedidos-subnets";
+    snap.security_group_ids = {"sg-0a1b2c3d"};
+    snap.parameter_group = "pedidos-cluster-params";
+    snap.port = 6432;
+    snap.engine_lifecycle_support = services::kExtendedSupportDisabled;
+    auto cluster = client.restore_db_cluster_from_snapshot(snap);
+    ASSERT_TRUE(cluster.ok()) << cluster.error().to_string();
+    EXPECT_EQ(cluster->identifier, "pedidos-drill");
+    EXPECT_EQ(cluster->status, "creating");
+    EXPECT_EQ(cluster->parameter_group, "pedidos-cluster-params");
+    EXPECT_EQ(cluster->security_groups, std::vector<std::string>{"sg-0a1b2c3d"});
+    EXPECT_EQ(cluster->engine_lifecycle_support, "open-source-rds-extended-support-disabled");
+    const auto& r = fake->last();
+    EXPECT_TRUE(r.mutating);
+    EXPECT_EQ(FakeAwsClient::form_value(r, "SnapshotIdentifier"), "rds:pedidos-cluster-2025-11-22-03-00");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "DBClusterParameterGroupName"), "pedidos-cluster-params");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "DBParameterGroupName"), "");
+    EXPECT_EQ(FakeAwsClient::form_value(r, "EngineLifecycleSupport"), "open-source-rds-extended-support-disabled");
+
+    fake->push_body(fixture("rds/RestoreDBClusterToPointInTime.xml"));
+    services::RestoreClusterToPointInTimeRequest pitr;
+    pitr.source_cluster_identifier = "pedidos-cluster";
+    pitr.cluster_identifier = "pedidos-pitr";
+    pitr.restore_time = at("2025-11-22T03:30:00Z");
+    pitr.engine_lifecycle_support = services::kExtendedSupportDisabled;
+    ASSERT_TRUE(client.restore_db_cluster_to_point_in_time(pitr).ok());
+    EXPECT_EQ(FakeAwsClient::form_value(fake->last(), "RestoreToTime"), "2025-11-22T03:30:00Z");
+    EXPECT_EQ(FakeAwsClient::form_value(fake->last(), "EngineLifecycleSupport"), "open-source-rds-extended-support-disabled");
+
+    fake->push_body(fixture("rds/CreateDBInstance.xml"));
+    services::CreateClusterInstanceRequest writer;
+    writer.identifier = "pedidos-drill-writer";
+    writer.cluster_identifier = "pedidos-drill";
+    writer.instance_class = "db.r6g.large";
+    writer.engine = "aurora-postgresql";
+    auto inst = client.create_cluster_instance(writer);
+    ASSERT_TRUE(inst.ok()) << inst.error().to_string();
+    EXPECT_EQ(inst->cluster_identifier, "pedidos-drill");
+    EXPECT_EQ(FakeAwsClient::form_value(fake->last(), "DBClusterIdentifier"), "pedidos-drill");
+    EXPECT_TRUE(fake->last().mutating);
+
+    services::CreateClusterInstanceRequest no_class = writer;
+    no_class.instance_class.clear();
+    EXPECT_FALSE(client.create_cluster_instance(no_class).ok());
+    EXPECT_EQ(fake->requests().size(), 3u);
+}
+
 TEST_F(RdsRequests, DeleteNeedsAFinalSnapshotUnlessSkipped) {
     auto refused = client.delete_db_instance("orders-drill-20251122", false);
     ASSERT_FALSE(refused.ok());

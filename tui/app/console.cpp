@@ -140,11 +140,19 @@ void Console::Impl::open_dialog(const DialogRequest& request) {
     switch (request.kind) {
     case Kind::Message: dialog = widgets::Dialog::message(request.title, text); break;
     case Kind::Confirm:
-        dialog = widgets::Dialog::confirm(request.title, text, false, request.yes_label, request.no_label);
+        dialog = widgets::Dialog::confirm(request.title, text, request.default_yes, request.yes_label, request.no_label);
         break;
     case Kind::TypedConfirm: dialog = widgets::Dialog::typed_confirm(request.title, text, request.expected); break;
+    case Kind::Choice: {
+        std::vector<std::string> options;
+        for (const auto& c : request.choices) options.push_back(c.first);
+        dialog = widgets::Dialog::choice(request.title, text, std::move(options));
+        break;
+    }
     }
     on_accept = request.on_accept;
+    dialog_wizards.clear();
+    for (const auto& c : request.choices) dialog_wizards.push_back(c.second);
     mode = Mode::Dialog;
 }
 
@@ -154,6 +162,7 @@ Flags Console::Impl::apply(Effects& fx) {
         open_dialog(*fx.dialog);
         f |= kHandled | kRedraw | kChrome;
     }
+    if (!fx.clipboard.empty()) clipboard = fx.clipboard;
     if (!fx.message.empty()) {
         say(fx.message, fx.message_is_error);
         f |= kChrome;
@@ -226,6 +235,7 @@ Flags Console::Impl::offer_resume(const std::string& id) {
                "Later: it stays saved; :resume opens it."};
     d.yes_label = "Resume";
     d.no_label = "Later";
+    d.default_yes = true;  // resuming never sends a second restore; Enter after an SSH drop should continue
     const std::string wizard_id = pick->id;
     d.on_accept = [this, wizard_id](const std::string&) { return open_wizard({{}, {}, wizard_id}); };
     open_dialog(d);
@@ -556,12 +566,16 @@ Flags Console::handle(const KeyEvent& ev) {
         if (s.dialog && s.dialog->result() == widgets::DialogResult::Open) return kHandled | kRedraw | kChrome | cleared;
         const bool accepted = s.dialog && s.dialog->result() == widgets::DialogResult::Accepted;
         const std::string typed = s.dialog ? s.dialog->typed() : std::string();
+        const std::size_t chosen = s.dialog ? s.dialog->chosen() : 0;
         auto on_accept = std::move(s.on_accept);
+        auto wizards = std::move(s.dialog_wizards);
         s.on_accept = nullptr;
+        s.dialog_wizards.clear();
         s.mode = Mode::Normal;
         s.dialog.reset();
         Flags f = kHandled | kRedraw | kChrome | cleared;
         if (accepted && on_accept) f |= on_accept(typed);
+        if (accepted && chosen < wizards.size()) f |= s.open_wizard(wizards[chosen]);
         s.rebind();
         return f;
     }

@@ -41,6 +41,7 @@ struct Console::Impl {
     bool message_is_error = false;
     std::optional<widgets::Dialog> dialog;
     std::function<Flags(const std::string&)> on_accept;  // of the open dialog
+    std::vector<WizardRequest> dialog_wizards;           // a choice dialog: the wizard each option opens
     WizardScreen* wizard = nullptr;                      // one of `screens`
     std::uint64_t wizard_version = 0;                    // the last view drawn
     std::optional<widgets::HelpOverlay> help;

@@ -114,7 +114,8 @@ public:
     std::string_view id() const override { return "rds"; }
     std::string_view title() const override { return "RDS"; }
     std::vector<widgets::KeyBinding> bindings() const override {
-        return {{"s", "sort-next", "Sort by the next column", true, false}};
+        return {{"enter", "restore", "Restore this database: point in time, newest snapshot, DR copy or AWS Backup point", true, false},
+                {"s", "sort-next", "Sort by the next column", true, false}};
     }
 
     void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
@@ -137,6 +138,12 @@ public:
 
     Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
         sync(ctx);
+        if (name == "restore") {
+            const auto row = table_.selected_row();
+            if (!row) return kHandled;
+            fx.dialog = restore_choices(ctx, rows_->database(*row), rows_->snapshots(*row));
+            return kHandled | kRedraw;
+        }
         return table_command(table_, name, fx);
     }
 
@@ -249,6 +256,47 @@ std::vector<const model::DbSnapshot*> rds_snapshots(const ScreenContext& ctx, co
         return a->create_time.value_or(TimePoint{}) > b->create_time.value_or(TimePoint{});
     });
     return out;
+}
+
+DialogRequest restore_choices(const ScreenContext& ctx, const RdsDatabase& db,
+                              const std::vector<const model::DbSnapshot*>& snapshots) {
+    DialogRequest d;
+    d.kind = DialogRequest::Kind::Choice;
+    d.title = "Restore " + db.identifier + " into a NEW " + (db.kind == "cluster" ? "cluster" : "instance");
+    d.lines = {"Production is never overwritten. Choose what to restore from:"};
+    const auto with_profile = [&](WizardRequest w) {
+        for (const auto* rd : ctx.regions())
+            if (rd->region == w.inputs["region"] && !rd->profile.empty()) w.inputs["profile"] = rd->profile;
+        return w;
+    };
+    const std::map<std::string, std::string> base = {{"source", db.identifier}, {"resource", db.arn}, {"region", db.region}};
+    if (db.pitr) {
+        d.choices.push_back({"Point in time: any second from " + full_time(db.pitr->earliest) + " to " + full_time(db.pitr->latest),
+                             with_profile({"pitr-restore", base, {}})});
+    }
+    const model::DbSnapshot* newest = nullptr;
+    const model::DbSnapshot* newest_copy = nullptr;
+    for (const auto* s : snapshots) {  // newest first
+        if (s->status != "available") continue;
+        if (s->source_region.empty() && newest == nullptr) newest = s;
+        if (!s->source_region.empty() && newest_copy == nullptr) newest_copy = s;
+    }
+    if (newest != nullptr) {
+        auto inputs = base;
+        inputs["snapshot_identifier"] = newest->identifier;
+        d.choices.push_back({"Newest snapshot: " + newest->identifier + " (" + full_time(newest->create_time) + ")",
+                             with_profile({"restore-from-snapshot", inputs, {}})});
+    }
+    if (newest_copy != nullptr) {
+        auto inputs = base;
+        inputs["snapshot_identifier"] = newest_copy->identifier;
+        inputs["region"] = newest_copy->origin.region;
+        d.choices.push_back({"DR copy in " + newest_copy->origin.region + ": " + newest_copy->identifier + " (" +
+                                 full_time(newest_copy->create_time) + ")",
+                             with_profile({"restore-from-snapshot", inputs, {}})});
+    }
+    d.choices.push_back({"An AWS Backup recovery point of " + db.identifier, with_profile({"restore-from-backup", base, {}})});
+    return d;
 }
 
 std::unique_ptr<Screen> make_rds_screen() { return std::make_unique<RdsScreen>(); }

@@ -35,4 +35,10 @@ std::vector<const model::DbSnapshot*> rds_snapshots(const ScreenContext& ctx, co
 
 std::unique_ptr<Screen> make_rds_screen();
 
+// The ways to restore a database, each opening its wizard with the source
+// and region chosen: point in time (with the window), the newest snapshot,
+// the newest DR-region copy, an AWS Backup recovery point.
+DialogRequest restore_choices(const ScreenContext& ctx, const RdsDatabase& db,
+                              const std::vector<const model::DbSnapshot*>& snapshots);
+
 }  // namespace vd::tui

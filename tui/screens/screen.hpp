@@ -65,20 +65,6 @@ struct ScreenContext {
     std::vector<const health::Finding*> scoped_findings() const;
 };
 
-// A dialog a screen asks the console to show: a message, a yes/no question
-// or a typed confirmation; on_accept runs on the UI thread once it is
-// accepted (with what was typed) and returns flags for the loop.
-struct DialogRequest {
-    enum class Kind { Message, Confirm, TypedConfirm };
-    Kind kind = Kind::Message;
-    std::string title;
-    std::vector<std::string> lines;
-    std::string expected;                // typed confirm: what must be typed
-    std::string yes_label = "Yes";       // confirm buttons
-    std::string no_label = "No";
-    std::function<Flags(const std::string& typed)> on_accept;
-};
-
 // A wizard a screen asks the console to open: a runbook seeded with
 // values, or a saved wizard to resume.
 struct WizardRequest {
@@ -87,12 +73,29 @@ struct WizardRequest {
     std::string resume_id;                      // or resume this wizard
 };
 
+// A dialog a screen asks the console to show: a message, a yes/no question
+// or a typed confirmation; on_accept runs on the UI thread once it is
+// accepted (with what was typed) and returns flags for the loop.
+struct DialogRequest {
+    enum class Kind { Message, Confirm, TypedConfirm, Choice };
+    Kind kind = Kind::Message;
+    std::string title;
+    std::vector<std::string> lines;
+    std::string expected;                // typed confirm: what must be typed
+    std::string yes_label = "Yes";       // confirm buttons
+    std::string no_label = "No";
+    bool default_yes = false;            // confirm: Enter answers yes (safe, expected answers only)
+    std::function<Flags(const std::string& typed)> on_accept;
+    std::vector<std::pair<std::string, WizardRequest>> choices;  // choice: each option and the wizard it opens
+};
+
 // Side effects a command may ask for besides the flags.
 struct Effects {
     std::optional<DialogRequest> dialog;
     std::string message;  // a one-line notice for the footer
     bool message_is_error = false;
     std::optional<WizardRequest> wizard;
+    std::string clipboard;  // text to copy to the terminal's clipboard (OSC 52)
 };
 
 // One screen of the console.

@@ -103,6 +103,10 @@ public:
         out.push_back({"b", "wizard-back", "Back one step (never past a step that changed AWS)", true, false});
         out.push_back({"s", "wizard-skip", "Skip this step (only where the runbook allows it)", v->can_skip(), false});
         out.push_back({"a", "wizard-abort", "Abort the wizard (asks first, says what stays restored)", true, false});
+        if (!v->planned_cli.empty())
+            out.push_back({"c", "wizard-copy-cli", "Copy the call as an AWS CLI command (OSC 52)", true, false});
+        if (k == StepKind::Checklist && !v->value("database_url").empty())
+            out.push_back({"u", "wizard-copy-url", "Copy the DATABASE_URL (OSC 52, no password)", true, false});
         return out;
     }
 
@@ -142,6 +146,13 @@ public:
         }
         if (v->finished) {
             fx.message = "this wizard has finished; start another with Enter on a recovery point, :restore or :drill";
+            return kHandled | kChrome;
+        }
+        if (name == "wizard-copy-cli" || name == "wizard-copy-url") {
+            const std::string text = name == "wizard-copy-cli" ? v->planned_cli : v->value("database_url");
+            if (text.empty()) return kHandled;
+            fx.clipboard = text;
+            fx.message = name == "wizard-copy-cli" ? "copied the AWS CLI command" : "copied " + text;
             return kHandled | kChrome;
         }
         if (name == "wizard-next") return next(*v, fx);

@@ -2,6 +2,7 @@
 #include "tui/screens/wizard_runner.hpp"
 
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -17,10 +18,20 @@ std::chrono::milliseconds poll_interval(Seconds step_interval, std::chrono::mill
     return std::max(std::chrono::milliseconds(1000), std::min<std::chrono::milliseconds>(step_interval, max_poll));
 }
 
+// What an unset variable is called in a sentence ("the source database").
+std::string spoken_name(const std::string& name) {
+    static const std::map<std::string, std::string> kNames = {
+        {"source", "the source database"}, {"target", "the new database"}, {"resource", "the source database"},
+        {"endpoint_host", "its endpoint"}, {"endpoint_port", "its port"}, {"db_name", "its database"},
+        {"database_url", "its DATABASE_URL"}, {"restore_time", "the chosen time"}, {"region", "the region"},
+    };
+    auto it = kNames.find(name);
+    return it != kNames.end() ? it->second : "(" + name + " not chosen yet)";
+}
+
 }  // namespace
 
-// "{source}" left in a text because nothing was chosen yet reads
-// "(source not chosen yet)".
+// A "{variable}" left in a text because nothing set it yet reads as words.
 std::string unknown_as_not_chosen(const std::string& text) {
     std::string out;
     std::size_t i = 0;
@@ -30,7 +41,7 @@ std::string unknown_as_not_chosen(const std::string& text) {
         if (close == std::string::npos) break;
         const std::string name = text.substr(open + 1, close - open - 1);
         const bool word = !name.empty() && name.find_first_not_of("abcdefghijklmnopqrstuvwxyz_0123456789") == std::string::npos;
-        out += text.substr(i, open - i) + (word ? "(" + name + " not chosen yet)" : text.substr(open, close - open + 1));
+        out += text.substr(i, open - i) + (word ? spoken_name(name) : text.substr(open, close - open + 1));
         i = close + 1;
     }
     return out + text.substr(std::min(i, text.size()));
@@ -93,6 +104,9 @@ void WizardRunner::Impl::load_step_data() {
             data.planned_call = *call;
             auto region = e.state().values.find("region");
             data.planned_cli = runbook::aws_cli_equivalent(*call, region == e.state().values.end() ? "" : region->second);
+            if (e.current_step().kind == StepKind::Restore && e.display("{restores_cluster}") == "true")
+                data.planned_followup = "Then, once the cluster is available, the wait step adds its writer instance "
+                                        "(CreateDBInstance with DBClusterIdentifier), written to the audit log like this call.";
         } else {
             data.load_error = "cannot prepare the call: " + call.error().to_string();
         }
@@ -121,6 +135,7 @@ std::shared_ptr<WizardView> WizardRunner::Impl::build() const {
     v->rail = e.rail();
     v->step = e.current_step();
     v->step_text = unknown_as_not_chosen(e.display(v->step.text));
+    for (auto& item : v->step.items) item.text = unknown_as_not_chosen(e.display(item.text));
     if (v->current < st.steps.size()) v->record = st.steps[v->current];
     v->restore_phase = st.restore_phase;
     v->cleanup_phase = st.cleanup_phase;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "backend/core/time_format.hpp"
+#include "backend/runbook/field_checks.hpp"
 #include "backend/runbook/runbook_reader.hpp"
 #include "tui/screens/format.hpp"
 #include "widgets/text.hpp"
@@ -105,7 +106,8 @@ void choice_lines(LineBuilder& out, const WizardView& v, const WizardCursor& cur
     for (std::size_t i = 0; i < v.choices.size(); ++i) {
         const auto& c = v.choices[i];
         if (i == cursor.row) *selected = static_cast<int>(out.lines().size());
-        const bool chosen = !v.value("recovery_point_arn").empty() && c.id == v.value("recovery_point_arn");
+        const bool chosen = (!v.value("recovery_point_arn").empty() && c.id == v.value("recovery_point_arn")) ||
+                            (!v.value("snapshot_identifier").empty() && c.id == v.value("snapshot_identifier"));
         Line& l = out.line();
         l.selectable = true;
         l.add(chosen ? "* " : "  ", Role::Accent);
@@ -143,22 +145,26 @@ void form_lines(LineBuilder& out, const WizardView& v, int width) {
     int w = 10;
     for (const auto& f : v.fields) w = std::max(w, widgets::display_width(f.label) + 3);
     const bool narrow = width < w + 40;  // values under their labels
+    const std::string note = v.value("settings_note");
+    if (!note.empty()) out.line().add(note, Role::Warning);
     for (const auto& f : v.fields) {
-        const std::string value = f.value.empty() ? "(empty: keeps the backed-up value)" : f.value;
+        const std::string value = f.value.empty() ? "(empty)" : f.value;
         const widgets::Role role = f.value.empty() ? Role::Dim : Role::Accent;
         const std::string label = f.label + (f.required ? " *" : "");
+        const std::string origin = f.origin.empty() ? "" : "  " + f.origin;
+        const std::string problem = runbook::field_problem(f.name, f.value);
+        const std::string indent(static_cast<std::size_t>(narrow ? 4 : w), ' ');
         if (narrow) {
             out.line().add(label);
-            out.line().add("    " + value, role);
-            if (!f.help.empty()) out.line().add("    " + f.help, Role::Dim);
-            continue;
+            out.line().add("    " + value, role).add(origin, Role::Dim);
+        } else {
+            labelled(out, label, w).add(value, role).add(origin, Role::Dim);
         }
-        labelled(out, label, w).add(value, role);
-        if (!f.help.empty()) out.line().add(std::string(static_cast<std::size_t>(w), ' ') + f.help, Role::Dim);
+        if (!problem.empty()) out.line().add(indent + "! " + problem, Role::Error);
+        if (!f.help.empty()) out.line().add(indent + f.help, Role::Dim);
     }
     out.blank();
-    out.line().add("e edits the fields (* = required). The values shown are the defaults until you change them.",
-                   Role::Dim);
+    out.line().add("e edits the fields (* = required). Beside each value: where it came from.", Role::Dim);
 }
 
 void preflight_lines(LineBuilder& out, const WizardView& v) {
@@ -187,8 +193,18 @@ void confirm_lines(LineBuilder& out, const WizardView& v) {
     add("Point in time", "restore_time");
     add("Data as of", "recovery_point_created");
     labelled(out, "NEW instance").add(v.value("target"), Role::Accent);
-    add("Instance class", "instance_class");
     add("Region", "region");
+    const auto setting = [&](const std::string& field) {
+        return v.values.count(field) ? v.value(field) : v.value("default_" + field);
+    };
+    const std::string storage = v.value("allocated_storage");
+    labelled(out, "Creates").add(setting("instance_class").empty() ? "the source's class" : setting("instance_class"), Role::Accent)
+        .add(storage.empty() ? "" : ", " + storage + " GB " + setting("storage_type"))
+        .add(setting("multi_az") == "true" ? ", Multi-AZ" : ", Single-AZ");
+    if (!v.value("cost_estimate").empty()) labelled(out, "Cost").add(v.value("cost_estimate"), Role::Warning);
+    const std::string lifecycle = setting("engine_lifecycle_support");
+    labelled(out, "Lifecycle").add(lifecycle.empty() ? "open-source-rds-extended-support-disabled" : lifecycle,
+                                   lifecycle == "open-source-rds-extended-support" ? Role::Warning : Role::Normal);
     out.blank();
     out.line().add(v.read_only ? "READ-ONLY: after you confirm, the restore is a dry run; nothing is sent to AWS."
                                : "Nothing has changed in AWS yet. After you confirm, the next step sends the restore.",
@@ -202,8 +218,9 @@ void call_lines(LineBuilder& out, const WizardView& v) {
         out.blank();
     }
     if (!v.record.dry_run.empty()) {
-        out.line().add("Dry run recorded:", Role::Info);
+        out.line().add("Dry run recorded (not sent):", Role::Info);
         add_verbatim(out, v.record.dry_run);
+        return;  // the call is shown once
     }
     if (!v.planned_call) {
         if (!v.load_error.empty()) out.line().add(v.load_error, Role::Error);
@@ -212,9 +229,12 @@ void call_lines(LineBuilder& out, const WizardView& v) {
     out.line().add(v.read_only ? "The call it would make:" : "The exact call:", Role::Header)
         .add("  " + v.planned_call->service + " " + v.planned_call->operation, Role::Accent);
     add_verbatim(out, v.planned_call->parameters.dump(2));
+    if (!v.planned_followup.empty()) out.line().add(v.planned_followup, Role::Dim);
     if (!v.planned_cli.empty()) {
-        out.line().add("As an AWS CLI command:", Role::Dim);
-        out.line().add(v.planned_cli, Role::Dim);
+        out.line().add("As an AWS CLI command (one line; c copies it whole):", Role::Dim);
+        Line& cli = out.line();
+        cli.selectable = true;  // never folded: a folded command loses its spaces when copied
+        cli.add(v.planned_cli);
     }
 }
 
@@ -258,8 +278,13 @@ void wait_lines(LineBuilder& out, const WizardView& v, TimePoint now) {
     out.blank();
     out.line().add(fmt::format("Checked automatically every {}; Enter checks now.", widgets::human_duration(v.poll_every)),
                    Role::Dim);
-    out.line().add("You may quit: the restore keeps running in AWS, and the next vaultdeck offers to resume this wait.",
-                   Role::Dim);
+    if (v.demo) {
+        out.line().add("Demo: the simulator ends with this console, and this restore with it; a new console cannot resume it.",
+                       Role::Dim);
+    } else {
+        out.line().add("You may quit: the restore keeps running in AWS, and the next vaultdeck offers to resume this wait.",
+                       Role::Dim);
+    }
 }
 
 void sql_lines(LineBuilder& out, const WizardView& v) {
@@ -357,7 +382,7 @@ std::string wizard_enter_hint(const WizardView& v) {
 }
 
 std::size_t initial_choice(const WizardView& v) {
-    const std::string wanted = v.value("recovery_point_arn");
+    const std::string wanted = v.value("recovery_point_arn").empty() ? v.value("snapshot_identifier") : v.value("recovery_point_arn");
     for (std::size_t i = 0; i < v.choices.size(); ++i)
         if (!wanted.empty() && v.choices[i].id == wanted) return i;
     for (std::size_t i = 0; i < v.choices.size(); ++i)

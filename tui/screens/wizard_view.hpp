@@ -44,6 +44,7 @@ struct WizardView {
     std::string expected_confirmation;
     std::optional<runbook::ApiCall> planned_call;
     std::string planned_cli;     // the same call as an AWS CLI command
+    std::string planned_followup;  // what follows the call (an Aurora cluster's writer instance)
     std::string command_text;
     std::optional<runbook::WaitProgress> wait;
     Seconds poll_every{15};      // how often the wait step is checked
