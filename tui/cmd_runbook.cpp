@@ -57,7 +57,7 @@ std::string step_details(const Step& s) {
             return fmt::format("timeout {}, every {}", runbook::format_duration(s.timeout), runbook::format_duration(s.interval));
         case StepKind::SqlCheck: return fmt::format("{} queries", s.sql_checks.size());
         case StepKind::Command: return s.shell ? fmt::format("sh -c {}", s.command) : fmt::format("{}", fmt::join(s.argv, " "));
-        case StepKind::Cleanup: return "DeleteDBInstance of the restored instance, SkipFinalSnapshot";
+        case StepKind::Cleanup: return "DeleteDBInstance of the restored instance (an Aurora cluster: each instance, then DeleteDBCluster), SkipFinalSnapshot";
         case StepKind::Info:
         case StepKind::Report: return {};
     }

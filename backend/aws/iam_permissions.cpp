@@ -46,7 +46,11 @@ const std::vector<Permission>& permissions() {
         {"rds", "RestoreDBInstanceFromDBSnapshot", "rds:RestoreDBInstanceFromDBSnapshot", Restore},
         {"rds", "RestoreDBInstanceToPointInTime", "rds:RestoreDBInstanceToPointInTime", Restore},
         {"rds", "CopyDBSnapshot", "rds:CopyDBSnapshot", Restore},
+        {"rds", "RestoreDBClusterFromSnapshot", "rds:RestoreDBClusterFromSnapshot", Restore},
+        {"rds", "RestoreDBClusterToPointInTime", "rds:RestoreDBClusterToPointInTime", Restore},
+        {"rds", "CreateDBInstance", "rds:CreateDBInstance", Restore},  // the writer of a restored Aurora cluster
         {"rds", "DeleteDBInstance", "rds:DeleteDBInstance", Restore},
+        {"rds", "DeleteDBCluster", "rds:DeleteDBCluster", Restore},
     };
     return rows;
 }

@@ -130,15 +130,19 @@ private:
     Result<PlannedRestore> plan_restore(const Step& step);
     void apply_settings(services::RestoreSettings& r, nlohmann::ordered_json& params, bool cluster) const;
     Status adopt_restore(const Step& step, const std::string& job_id, const std::string& how);
-    ApiCall cleanup_call() const;
     Status ensure_identity();
     AuditEntry audit_base(const std::string& action, const std::string& phase, const ApiCall& call) const;
     Status audit(const AuditEntry& entry);
     Result<Outcome> run_restore(const Step& step);
     Result<bool> reconcile_restore(const Step& step);
     Result<Outcome> send_restore(const Step& step);
-    Result<Outcome> run_cleanup(const Step& step);
     Result<Outcome> dry_run(const std::string& action, const ApiCall& call);
+
+    // engine_cleanup.cpp
+    bool cleans_up_cluster() const;
+    ApiCall cleanup_call() const;
+    Result<Outcome> run_cleanup(const Step& step);
+    Result<std::string> send_delete(RestoreBackend& b, const ApiCall& call);
 
     // engine_settings.cpp
     std::string source_cluster() const;

@@ -1,5 +1,5 @@
-// The engine's mutating steps: the restore (AWS Backup, point in time, or
-// snapshot) and the cleanup. The order of events is what makes resume safe:
+// The engine's restore step (AWS Backup, point in time, or snapshot; the
+// cleanup is in engine_cleanup.cpp). The order of events is what makes resume safe:
 //   1. plan the call (read-only calls only), generate the idempotency token;
 //   2. save the state with the token and phase "sending";
 //   3. write the audit entry "before";
@@ -208,17 +208,6 @@ Result<PlannedRestore> EngineImpl::plan_restore(const Step& step) {
     return p;
 }
 
-// DeleteDBInstance of what this wizard restored.
-ApiCall EngineImpl::cleanup_call() const {
-    ApiCall call;
-    call.service = "rds";
-    call.operation = "DeleteDBInstance";
-    std::string target = value("restored_target").empty() ? value("target") : value("restored_target");
-    call.parameters["DBInstanceIdentifier"] = target;
-    call.parameters["SkipFinalSnapshot"] = true;
-    return call;
-}
-
 // The call the current restore or cleanup step makes (or would make).
 Result<ApiCall> EngineImpl::planned_call() {
     if (dead_) return dead_error();
@@ -248,9 +237,12 @@ AuditEntry EngineImpl::audit_base(const std::string& action, const std::string& 
     e.account = value("account");
     e.profile = state_.profile;
     e.region = value("region");
-    e.target = call.parameters.contains("DBInstanceIdentifier") && call.parameters["DBInstanceIdentifier"].is_string()
-                   ? call.parameters["DBInstanceIdentifier"].get<std::string>()
-                   : value("target");
+    e.target = value("target");
+    for (const char* member : {"DBInstanceIdentifier", "DBClusterIdentifier"})
+        if (call.parameters.contains(member) && call.parameters[member].is_string()) {
+            e.target = call.parameters[member].get<std::string>();
+            break;
+        }
     if (action == "restore") e.idempotency_token = state_.idempotency_token;
     e.wizard_id = state_.id;
     e.runbook = state_.runbook_name;
@@ -424,71 +416,6 @@ Result<Outcome> EngineImpl::run_restore(const Step& step) {
     }
     if (interrupted("restore:token-saved")) return dead_error();
     return send_restore(step);
-}
-
-// Deletes the instance this wizard restored, after its identifier is typed.
-Result<Outcome> EngineImpl::run_cleanup(const Step&) {
-    std::string target = value("restored_target");
-    bool dry = options_.read_only || value("dry_run") == "true";
-    if (target.empty() && !dry)
-        return make_error(ErrorKind::InvalidInput, "nothing was restored by this wizard, so there is nothing to delete", "cleanup");
-    if (target.empty()) target = value("target");
-    if (!confirmed_for_mutation())
-        return make_error(ErrorKind::InvalidInput, "refused: the confirm step was not passed for this target", "not-confirmed");
-    if (target == value("source"))
-        return make_error(ErrorKind::InvalidInput, "refused: the cleanup never deletes the source instance", "cleanup");
-    if (typed_ != target)
-        return make_error(ErrorKind::InvalidInput,
-                          typed_.empty() ? fmt::format("type '{}' to delete it", target) : fmt::format("'{}' does not match '{}'", typed_, target),
-                          "confirm");
-    ApiCall call = cleanup_call();
-    if (dry) return dry_run("cleanup", call);
-    if (state_.cleanup_phase == kPhaseStarted) return done("already deleted");
-    auto b = backend();
-    if (!b) return failed(b.error().to_string());
-    if (state_.cleanup_phase == kPhaseSending) {
-        auto inst = (*b)->describe_db_instance(target);
-        if (!inst && is_instance_not_found(inst.error())) {
-            state_.cleanup_phase = kPhaseStarted;
-            state_.values["cleanup_result"] = "deleted";
-            return done(fmt::format("{} is already gone", target));
-        }
-        if (inst && inst->status == "deleting") {
-            state_.cleanup_phase = kPhaseStarted;
-            state_.values["cleanup_result"] = "deleting";
-            return done(fmt::format("{} is being deleted", target));
-        }
-    } else {
-        if (auto s = ensure_identity(); !s) return failed(s.error().message);
-        state_.cleanup_phase = kPhaseSending;
-        if (auto s = save(); !s) {
-            state_.cleanup_phase.clear();
-            return failed("nothing was sent: cannot save the wizard state: " + s.error().message);
-        }
-        if (interrupted("cleanup:token-saved")) return dead_error();
-    }
-    if (auto s = audit(audit_base("cleanup", "before", call)); !s)
-        return failed("nothing was sent: cannot write the audit log: " + s.error().message);
-    auto r = (*b)->delete_db_instance(target);
-    if (interrupted("cleanup:sent")) return dead_error();
-    AuditEntry after = audit_base("cleanup", "after", call);
-    after.request_id = (*b)->last_request_id();
-    after.result = r ? "ok" : "error";
-    if (r) after.outcome = r->status;
-    else after.error = r.error().to_string();
-    (void)audit(after);
-    if (!r) {
-        if (is_instance_not_found(r.error())) {
-            state_.cleanup_phase = kPhaseStarted;
-            state_.values["cleanup_result"] = "deleted";
-            return done(fmt::format("{} was already gone", target));
-        }
-        if (refused_for_sure(r.error())) state_.cleanup_phase.clear();
-        return failed("DeleteDBInstance failed: " + r.error().to_string());
-    }
-    state_.cleanup_phase = kPhaseStarted;
-    state_.values["cleanup_result"] = "deleted";
-    return done(fmt::format("deleting {} (no final snapshot)", target));
 }
 
 }  // namespace vd::runbook::detail

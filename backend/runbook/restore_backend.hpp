@@ -69,7 +69,8 @@ public:
     virtual Result<model::DbInstance> create_cluster_instance(const services::CreateClusterInstanceRequest& r) {
         return unsupported("CreateDBInstance", r.identifier);
     }
-    // Deletes a cluster without a final snapshot (its instances first).
+    // Deletes a cluster without a final snapshot; AWS refuses while it has
+    // instances that are not being deleted.
     virtual Result<model::DbCluster> delete_db_cluster(const std::string& identifier) { return unsupported("DeleteDBCluster", identifier); }
     virtual Status put_restore_validation_result(const std::string& job_id, const std::string& status,
                                                  const std::string& message) = 0;
@@ -109,6 +110,9 @@ Result<SessionBackends> open_session_backends(const aws::SessionOptions& options
 
 // Whether an error says a DB instance does not exist.
 bool is_instance_not_found(const Error& e);
+// Whether a DeleteDBInstance or DeleteDBCluster error says it is already
+// being deleted: a retry of a delete whose first answer was lost on the way.
+bool is_already_being_deleted(const Error& e);
 
 // The DB instance or cluster identifier in an RDS ARN
 // (arn:aws:rds:r:a:db:NAME, ...:cluster:NAME), or the text itself when it is

@@ -168,6 +168,9 @@ public:
     Result<model::DbInstance> delete_db_instance(const std::string& identifier) override {
         return rds_.delete_db_instance(identifier, true);
     }
+    Result<model::DbCluster> delete_db_cluster(const std::string& identifier) override {
+        return rds_.delete_db_cluster(identifier, true);
+    }
     Status put_restore_validation_result(const std::string& job_id, const std::string& status,
                                          const std::string& message) override {
         return backup_.put_restore_validation_result(job_id, status, message);
@@ -220,6 +223,11 @@ Result<SessionBackends> open_session_backends(const aws::SessionOptions& options
 bool is_instance_not_found(const Error& e) {
     return e.code == "DBInstanceNotFound" || e.code == "DBInstanceNotFoundFault" ||
            (e.kind == ErrorKind::NotFound && e.code.empty());
+}
+
+bool is_already_being_deleted(const Error& e) {
+    return (e.code == "InvalidDBInstanceState" || e.code == "InvalidDBInstanceStateFault" || e.code == "InvalidDBClusterStateFault") &&
+           e.message.find("already being deleted") != std::string::npos;
 }
 
 // The identifier in an RDS instance ARN, or the text itself.

@@ -73,6 +73,21 @@ void add_cluster_settings(QueryParams& p, const RestoreSettings& r) {
     p.add_if("EngineLifecycleSupport", r.engine_lifecycle_support);
 }
 
+// DeleteDBInstance or DeleteDBCluster: with a final snapshot unless skipped.
+Result<QueryParams> delete_params(const char* op, const char* member, const char* what, const std::string& identifier,
+                                  bool skip_final_snapshot, const std::string& final_snapshot_identifier) {
+    if (auto s = require(identifier, what, op); !s) return s.error();
+    if (!skip_final_snapshot) {
+        if (auto s = require(final_snapshot_identifier, "a final snapshot identifier (or skip the final snapshot)", op); !s)
+            return s.error();
+    }
+    auto p = params(op);
+    p.add(member, identifier);
+    p.add_bool("SkipFinalSnapshot", skip_final_snapshot);
+    if (!skip_final_snapshot) p.add("FinalDBSnapshotIdentifier", final_snapshot_identifier);
+    return p;
+}
+
 }  // namespace
 
 // Wraps the pipeline client of one account and region.
@@ -209,17 +224,17 @@ Result<model::DbInstance> RdsClient::create_cluster_instance(const CreateCluster
 // Deletes an instance, with or without a final snapshot (mutating).
 Result<model::DbInstance> RdsClient::delete_db_instance(const std::string& identifier, bool skip_final_snapshot,
                                                         const std::string& final_snapshot_identifier) {
-    const char* op = "DeleteDBInstance";
-    if (auto s = require(identifier, "a DB instance identifier", op); !s) return s.error();
-    if (!skip_final_snapshot) {
-        if (auto s = require(final_snapshot_identifier, "a final snapshot identifier (or skip the final snapshot)", op); !s)
-            return s.error();
-    }
-    auto p = params(op);
-    p.add("DBInstanceIdentifier", identifier);
-    p.add_bool("SkipFinalSnapshot", skip_final_snapshot);
-    if (!skip_final_snapshot) p.add("FinalDBSnapshotIdentifier", final_snapshot_identifier);
-    return change<model::DbInstance>(*client_, p, "DBInstance", rds_parse::db_instance);
+    auto p = delete_params("DeleteDBInstance", "DBInstanceIdentifier", "a DB instance identifier", identifier, skip_final_snapshot, final_snapshot_identifier);
+    if (!p) return p.error();
+    return change<model::DbInstance>(*client_, *p, "DBInstance", rds_parse::db_instance);
+}
+
+// Deletes a cluster, with or without a final cluster snapshot (mutating).
+Result<model::DbCluster> RdsClient::delete_db_cluster(const std::string& identifier, bool skip_final_snapshot,
+                                                      const std::string& final_snapshot_identifier) {
+    auto p = delete_params("DeleteDBCluster", "DBClusterIdentifier", "a DB cluster identifier", identifier, skip_final_snapshot, final_snapshot_identifier);
+    if (!p) return p.error();
+    return change<model::DbCluster>(*client_, *p, "DBCluster", rds_parse::db_cluster);
 }
 
 // Copies a snapshot, presigned when it comes from another region (mutating).

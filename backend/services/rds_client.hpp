@@ -92,6 +92,10 @@ public:
     Result<model::DbInstance> create_cluster_instance(const CreateClusterInstanceRequest& request);
     Result<model::DbInstance> delete_db_instance(const std::string& identifier, bool skip_final_snapshot,
                                                  const std::string& final_snapshot_identifier = {});
+    // Deletes a cluster whose instances are being deleted; a final cluster
+    // snapshot unless skip_final_snapshot.
+    Result<model::DbCluster> delete_db_cluster(const std::string& identifier, bool skip_final_snapshot,
+                                               const std::string& final_snapshot_identifier = {});
     Result<model::DbSnapshot> copy_db_snapshot(const std::string& source_arn, const std::string& target_identifier,
                                                const std::string& source_region, const std::string& kms_key_id = {});
 

@@ -136,6 +136,9 @@ void Engine::advance_rds(RegionState& state, TimePoint now) {
         DbInstance& db = it->second;
         if (!db.next_status.empty() && now >= db.next_status_at) {
             if (db.remove_at_next) {
+                if (auto c = state.db_clusters.find(db.cluster_identifier); c != state.db_clusters.end()) {
+                    std::erase_if(c->second.members, [&](const DbClusterMember& m) { return m.instance_identifier == db.identifier; });
+                }
                 state.resources.erase(db.arn);
                 it = state.db_instances.erase(it);
                 continue;
@@ -145,11 +148,18 @@ void Engine::advance_rds(RegionState& state, TimePoint now) {
         }
         ++it;
     }
-    for (auto& [id, cluster] : state.db_clusters) {
+    for (auto it = state.db_clusters.begin(); it != state.db_clusters.end();) {
+        DbCluster& cluster = it->second;
         if (!cluster.next_status.empty() && now >= cluster.next_status_at) {
+            if (cluster.remove_at_next) {
+                state.resources.erase(cluster.arn);
+                it = state.db_clusters.erase(it);
+                continue;
+            }
             cluster.status = cluster.next_status;
             cluster.next_status.clear();
         }
+        ++it;
     }
     for (auto& [id, snap] : state.db_snapshots) {
         if (snap.status != "available" && now >= snap.ready_at) snap.status = "available";

@@ -25,6 +25,7 @@ const Action kActions[] = {
     {"RestoreDBClusterFromSnapshot", rds::restore_db_cluster_from_snapshot},
     {"RestoreDBClusterToPointInTime", rds::restore_db_cluster_to_point_in_time},
     {"CreateDBInstance", rds::create_db_instance},
+    {"DeleteDBCluster", rds::delete_db_cluster},
     {"CopyDBSnapshot", rds::copy_db_snapshot},
 };
 

@@ -1,6 +1,7 @@
 // Amazon RDS for Aurora: a new cluster from a cluster snapshot or as of a
 // time of another cluster (both without instances, as AWS makes them), and
-// CreateDBInstance to add an instance (the writer first) to a cluster.
+// CreateDBInstance to add an instance (the writer first) to a cluster, and
+// DeleteDBCluster once its instances are being deleted.
 #include <fmt/format.h>
 
 #include "backend/core/time_format.hpp"
@@ -139,6 +140,59 @@ Result<WireResponse> create_db_instance(Call& call, const QueryInput& in) {
     DbInstance& added = add_db_instance(state, std::move(db));
     QueryAnswer answer("CreateDBInstance", kRdsNamespace);
     xml_db_instance(answer.result(), "DBInstance", state, added, call.now);
+    return answer.finish(call.request_id);
+}
+
+Result<WireResponse> delete_db_cluster(Call& call, const QueryInput& in) {
+    RegionState& state = call.state();
+    std::string id = in.get("DBClusterIdentifier");
+    if (id.empty()) return fault(400, "MissingParameter", "The parameter DBClusterIdentifier must be provided and must not be blank.");
+    auto it = state.db_clusters.find(id);
+    if (it == state.db_clusters.end()) return fault(404, "DBClusterNotFoundFault", "DBCluster " + id + " not found.");
+    DbCluster& c = it->second;
+    auto skip = in.boolean("SkipFinalSnapshot");
+    if (!skip) return skip.error();
+    std::string final_id = in.get("FinalDBSnapshotIdentifier");
+    bool skip_final = skip->value_or(false);
+    if (!skip_final && final_id.empty())
+        return fault(400, "InvalidParameterCombination", "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.");
+    if (skip_final && !final_id.empty())
+        return fault(400, "InvalidParameterCombination", "Cannot specify FinalDBSnapshotIdentifier when SkipFinalSnapshot is true.");
+    if (c.deletion_protection)
+        return fault(400, "InvalidParameterCombination", "Cannot delete protected Cluster, please disable deletion protection and try again.");
+    if (c.status == "deleting") return fault(400, "InvalidDBClusterStateFault", "Cluster " + id + " is already being deleted.");
+    for (const auto& m : c.members) {
+        auto member = state.db_instances.find(m.instance_identifier);
+        if (member != state.db_instances.end() && member->second.status != "deleting")
+            return fault(400, "InvalidDBClusterStateFault", "Cluster cannot be deleted, it still contains DB instances in non-deleting state.");
+    }
+    if (!final_id.empty()) {
+        if (state.cluster_snapshots.count(final_id) > 0)
+            return fault(400, "DBClusterSnapshotAlreadyExistsFault", "Cannot create the cluster snapshot because one with the identifier " + final_id + " already exists.");
+        DbSnapshot s;
+        s.identifier = final_id;
+        s.arn = cluster_snapshot_arn(state.region, state.account_id, final_id);
+        s.instance_identifier = id;
+        s.resource_id = c.resource_id;
+        s.status = "creating";
+        s.engine = c.engine;
+        s.engine_version = c.engine_version;
+        s.allocated_storage = c.allocated_storage;
+        s.port = c.port;
+        s.master_username = c.master_username;
+        s.create_time = call.now;
+        s.instance_create_time = c.create_time;
+        s.encrypted = c.encrypted;
+        s.kms_key_id = c.kms_key_id;
+        s.ready_at = call.now + minutes(6);
+        state.cluster_snapshots.emplace(final_id, std::move(s));
+    }
+    c.status = "deleting";
+    c.next_status = "deleted";
+    c.next_status_at = call.now + minutes(6);
+    c.remove_at_next = true;
+    QueryAnswer answer("DeleteDBCluster", kRdsNamespace);
+    xml_db_cluster(answer.result(), state, c, call.now);
     return answer.finish(call.request_id);
 }
 

@@ -225,7 +225,7 @@ Result<WireResponse> delete_db_instance(Call& call, const QueryInput& in) {
     if (!keep_backups) return keep_backups.error();
     std::string final_id = in.get("FinalDBSnapshotIdentifier");
     bool skip_final = skip->value_or(false);
-    if (!skip_final && final_id.empty()) {
+    if (!skip_final && final_id.empty() && db.cluster_identifier.empty()) {
         return fault(400, "InvalidParameterCombination", "FinalDBSnapshotIdentifier is required unless SkipFinalSnapshot is specified.");
     }
     if (skip_final && !final_id.empty()) {
@@ -236,9 +236,10 @@ Result<WireResponse> delete_db_instance(Call& call, const QueryInput& in) {
                      "Cannot delete protected DB Instance, please disable deletion protection and try again.");
     }
     if (db.status == "deleting") return fault(400, "InvalidDBInstanceState", "Instance " + id + " is already being deleted.");
-    if (!db.cluster_identifier.empty()) {
-        return fault(400, "InvalidDBClusterStateFault",
-                     "DB instance " + id + " is a member of cluster " + db.cluster_identifier + "; delete it through the cluster.");
+    // An Aurora instance goes without a snapshot of its own (the cluster keeps
+    // the data); SkipFinalSnapshot does not apply to it.
+    if (!db.cluster_identifier.empty() && !final_id.empty()) {
+        return fault(400, "InvalidParameterCombination", "FinalDBSnapshotIdentifier can not be specified when deleting a cluster instance");
     }
     if (!final_id.empty()) {
         if (db.status != "available") {

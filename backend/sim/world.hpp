@@ -317,9 +317,11 @@ struct DbCluster {
     std::vector<std::pair<std::string, std::string>> tags;
     std::string engine_lifecycle_support = "open-source-rds-extended-support";
     std::string restored_from_recovery_point;
-    // Where the engine takes the cluster next ("" = stays).
+    // Where the engine takes the cluster next ("" = stays); a deleted
+    // cluster is removed instead.
     std::string next_status;
     TimePoint next_status_at;
+    bool remove_at_next = false;
 };
 
 struct DbSnapshot {

@@ -9,6 +9,7 @@
 #include "backend/core/time_format.hpp"
 #include "backend/runbook/engine.hpp"
 #include "backend/runbook/lint.hpp"
+#include "backend/runbook/restore_backend.hpp"
 #include "support/temp_dir.hpp"
 
 using namespace vd;
@@ -432,4 +433,15 @@ argv = ["/bin/echo", "checking", "{target}", "$HOME;"]
     ASSERT_TRUE((*ro)->next().ok());
     EXPECT_TRUE((*ro)->state().steps[1].output.empty()) << "read-only never runs commands";
     EXPECT_NE((*ro)->state().steps[1].dry_run.find("NOT run"), std::string::npos);
+}
+
+// Found by scripts/soak (reset faults): a DeleteDBInstance retried after its
+// answer was lost meets "already being deleted"; the cleanup has happened.
+TEST(CleanupErrors, AlreadyBeingDeletedIsTheRetryOfOurOwnDelete) {
+    using vd::runbook::is_already_being_deleted;
+    EXPECT_TRUE(is_already_being_deleted(vd::make_error(vd::ErrorKind::Aws,
+        "Instance small-db-drill-202612021919 is already being deleted.", "InvalidDBInstanceState")));
+    EXPECT_FALSE(is_already_being_deleted(vd::make_error(vd::ErrorKind::Aws,
+        "Instance small-db-drill is not in available state.", "InvalidDBInstanceState")));
+    EXPECT_FALSE(is_already_being_deleted(vd::make_error(vd::ErrorKind::Aws, "already being deleted", "AccessDenied")));
 }

@@ -239,3 +239,37 @@ TEST(RestoreSettings, AuroraRecoveryPointBecomesAClusterWithAWriterCheckedAtTheC
     EXPECT_EQ(calls, (std::vector<std::string>{"StartRestoreJob:before", "StartRestoreJob:after", "CreateDBInstance:before",
                                                "CreateDBInstance:after"}));
 }
+
+// A drill of an Aurora cluster cleans up all it made: the writer instance
+// first (AWS refuses to delete a cluster that still has instances), then the
+// cluster, each audited; both are gone once AWS has finished.
+TEST(RestoreSettings, AuroraDrillDeletesItsWriterAndThenItsCluster) {
+    Demo d;
+    ASSERT_NE(d.world, nullptr);
+    ASSERT_NE(d.sql, nullptr);
+    auto e = d.start("monthly-drill", "prod-aurora");
+    ASSERT_TRUE(e.ok()) << e.error().message;
+    to_form(**e);
+    const std::string target = field(**e, "target").value;
+    ASSERT_FALSE(target.empty());
+
+    auto result = d.run(**e);
+    ASSERT_TRUE(result.ok()) << result.error().message;
+    EXPECT_EQ(result->outcome, "completed") << result->message;
+    EXPECT_EQ(d.cluster(target).status, "deleting");
+    EXPECT_EQ(d.instance(target + "-instance-1").status, "deleting");
+
+    auto audit = read_audit_log(d.dir.path / "audit.jsonl");
+    ASSERT_TRUE(audit.ok());
+    std::vector<std::string> deletes;
+    for (auto it = audit->entries.rbegin(); it != audit->entries.rend(); ++it)
+        if (it->action == "cleanup") deletes.push_back(it->call.operation + ":" + it->phase + ":" + it->target);
+    EXPECT_EQ(deletes, (std::vector<std::string>{"DeleteDBInstance:before:" + target + "-instance-1",
+                                                 "DeleteDBInstance:after:" + target + "-instance-1",
+                                                 "DeleteDBCluster:before:" + target, "DeleteDBCluster:after:" + target}));
+
+    d.world->advance(Seconds(30 * 60));
+    EXPECT_TRUE(d.cluster(target).identifier.empty()) << "the cluster is gone";
+    EXPECT_TRUE(d.instance(target + "-instance-1").identifier.empty()) << "its writer is gone";
+    EXPECT_EQ(d.cluster("prod-aurora").status, "available") << "the source is untouched";
+}

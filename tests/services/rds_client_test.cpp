@@ -291,6 +291,24 @@ TEST_F(RdsRequests, DeleteNeedsAFinalSnapshotUnlessSkipped) {
     EXPECT_EQ(FakeAwsClient::form_value(fake->last(), "FinalDBSnapshotIdentifier"), "orders-drill-final");
 }
 
+TEST_F(RdsRequests, ClusterDeleteNeedsAFinalSnapshotUnlessSkipped) {
+    auto refused = client.delete_db_cluster("pedidos-drill", false);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, ErrorKind::InvalidInput);
+    EXPECT_TRUE(fake->requests().empty()) << "refused before anything is sent";
+    fake->push_body(fixture("rds/DeleteDBCluster.xml"));
+    auto deleted = client.delete_db_cluster("pedidos-drill", true);
+    ASSERT_TRUE(deleted.ok()) << deleted.error().to_string();
+    EXPECT_EQ(deleted->status, "deleting");
+    EXPECT_EQ(deleted->identifier, "pedidos-drill");
+    EXPECT_EQ(FakeAwsClient::form_value(fake->last(), "DBClusterIdentifier"), "pedidos-drill");
+    EXPECT_EQ(FakeAwsClient::form_value(fake->last(), "SkipFinalSnapshot"), "true");
+    EXPECT_TRUE(fake->last().mutating);
+    fake->push_body(fixture("rds/DeleteDBCluster.xml"));
+    ASSERT_TRUE(client.delete_db_cluster("pedidos-drill", false, "pedidos-drill-final").ok());
+    EXPECT_EQ(FakeAwsClient::form_value(fake->last(), "FinalDBSnapshotIdentifier"), "pedidos-drill-final");
+}
+
 TEST_F(RdsRequests, CrossRegionCopyCarriesAPresignedUrlForTheSourceRegion) {
     fake->mutable_options().credentials = std::make_shared<StaticCredentials>();
     fake->mutable_options().clock = std::make_shared<FixedClock>(at("2025-11-22T05:00:00Z"));

@@ -172,5 +172,29 @@ TEST(StsAndS3, CallerIdentityAssumeRoleAndLifecycle) {
     EXPECT_STREQ(lifecycle->child("LifecycleConfiguration").child("Rule").child_value("Status"), "Enabled");
 }
 
+// AWS deletes an Aurora cluster only once none of its instances is left
+// standing; an instance of a cluster goes without a snapshot of its own.
+TEST(RdsApi, ClusterDeleteWaitsForItsInstancesToBeDeleting) {
+    auto t = make_sim("demo");
+    auto refused = rds(t, "DeleteDBCluster", {{"DBClusterIdentifier", "prod-aurora"}, {"SkipFinalSnapshot", "true"}});
+    EXPECT_EQ(refused.code(), "InvalidDBClusterStateFault");
+    EXPECT_EQ(rds(t, "DeleteDBCluster", {{"DBClusterIdentifier", "prod-aurora"}}).code(), "InvalidParameterCombination");
+    EXPECT_EQ(rds(t, "DeleteDBCluster", {{"DBClusterIdentifier", "nope"}, {"SkipFinalSnapshot", "true"}}).code(), "DBClusterNotFoundFault");
+    EXPECT_EQ(rds(t, "DeleteDBInstance", {{"DBInstanceIdentifier", "prod-aurora-2"}, {"FinalDBSnapshotIdentifier", "x"}}).code(),
+              "InvalidParameterCombination");
+    for (const char* member : {"prod-aurora-1", "prod-aurora-2"})
+        ASSERT_EQ(rds(t, "DeleteDBInstance", {{"DBInstanceIdentifier", member}}).status, 200) << member;
+    auto deleted = rds(t, "DeleteDBCluster", {{"DBClusterIdentifier", "prod-aurora"}, {"FinalDBSnapshotIdentifier", "prod-aurora-final"}});
+    ASSERT_EQ(deleted.status, 200);
+    EXPECT_STREQ(deleted.result().child("DBCluster").child_value("Status"), "deleting");
+    EXPECT_EQ(rds(t, "DeleteDBCluster", {{"DBClusterIdentifier", "prod-aurora"}, {"SkipFinalSnapshot", "true"}}).code(),
+              "InvalidDBClusterStateFault");
+    t.advance(std::chrono::minutes(10));
+    EXPECT_EQ(rds(t, "DescribeDBClusters", {{"DBClusterIdentifier", "prod-aurora"}}).code(), "DBClusterNotFoundFault");
+    EXPECT_EQ(rds(t, "DescribeDBInstances", {{"DBInstanceIdentifier", "prod-aurora-1"}}).code(), "DBInstanceNotFound");
+    auto snap = rds(t, "DescribeDBClusterSnapshots", {{"DBClusterSnapshotIdentifier", "prod-aurora-final"}});
+    EXPECT_STREQ(snap.result().child("DBClusterSnapshots").child("DBClusterSnapshot").child_value("Status"), "available");
+}
+
 }  // namespace
 }  // namespace vd::sim

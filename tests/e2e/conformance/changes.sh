@@ -1,7 +1,7 @@
 # What changes AWS, through the CLI, on the fast-clock simulator (sourced by
 # conformance.sh): an on-demand backup, a restore job to COMPLETED with its
 # new DB instance, a point-in-time restore, a restore from a snapshot, a
-# cross-region snapshot copy, deleting an instance. Runs beside the listing
+# cross-region snapshot copy, deleting an instance, then an Aurora cluster. Runs beside the listing
 # sections; finish.sh then waits for the jobs it started.
 echo "== conformance: changes (small scenario, --speed 120)"
 C="$CHANGES"
@@ -41,6 +41,12 @@ expect "copy-db-snapshot across regions" \
 cli_error "$C" InvalidParameterCombination rds delete-db-instance --db-instance-identifier small-dev-db
 expect "delete-db-instance --skip-final-snapshot" \
   "$(cliq "$C" 'DBInstance.DBInstanceStatus' rds delete-db-instance --db-instance-identifier small-dev-db --skip-final-snapshot)" deleting
+
+cli_error "$C" InvalidDBClusterStateFault rds delete-db-cluster --db-cluster-identifier small-aurora --skip-final-snapshot
+expect "delete-db-instance of small-aurora's writer" \
+  "$(cliq "$C" 'DBInstance.DBInstanceStatus' rds delete-db-instance --db-instance-identifier small-aurora-1)" deleting
+expect "delete-db-cluster --skip-final-snapshot once its instances are deleting" \
+  "$(cliq "$C" 'DBCluster.Status' rds delete-db-cluster --db-cluster-identifier small-aurora --skip-final-snapshot)" deleting
 
 # finish.sh waits for these once the listings are checked.
 declare -p BACKUP_JOB RESTORE_JOB CLASH_JOB >"$work/changes.ids"
