@@ -51,6 +51,9 @@ const std::vector<Permission>& permissions() {
         {"rds", "CreateDBInstance", "rds:CreateDBInstance", Restore},  // the writer of a restored Aurora cluster
         {"rds", "DeleteDBInstance", "rds:DeleteDBInstance", Restore},
         {"rds", "DeleteDBCluster", "rds:DeleteDBCluster", Restore},
+        // A restore's preflight: the subnet group and security groups exist.
+        {"rds", "DescribeDBSubnetGroups", "rds:DescribeDBSubnetGroups", Restore},
+        {"ec2", "DescribeSecurityGroups", "ec2:DescribeSecurityGroups", Restore},
     };
     return rows;
 }

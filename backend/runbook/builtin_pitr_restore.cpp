@@ -61,7 +61,7 @@ required = true
 kind = "preflight"
 id = "preflight"
 title = "Preflight checks"
-checks = ["target-identifier-free", "pitr-time-in-window", "not-read-only"]
+checks = ["target-identifier-free", "pitr-time-in-window", "network-exists", "not-read-only"]
 
 [[steps]]
 kind = "confirm"

@@ -60,7 +60,7 @@ kind = "preflight"
 id = "preflight"
 title = "Preflight checks"
 checks = ["target-identifier-free", "recovery-point-completed", "not-expiring-within-1h",
-          "iam-role-present", "not-read-only"]
+          "network-exists", "iam-role-present", "not-read-only"]
 
 [[steps]]
 kind = "confirm"

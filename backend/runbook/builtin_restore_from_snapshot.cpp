@@ -67,7 +67,7 @@ required = true
 kind = "preflight"
 id = "preflight"
 title = "Preflight checks"
-checks = ["target-identifier-free", "recovery-point-completed", "not-read-only"]
+checks = ["target-identifier-free", "recovery-point-completed", "network-exists", "not-read-only"]
 
 [[steps]]
 kind = "confirm"

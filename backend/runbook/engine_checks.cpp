@@ -86,11 +86,44 @@ PreflightResult EngineImpl::preflight_check(const std::string& name) {
         if (!std::regex_match(role, arn)) return fail(name, fmt::format("'{}' is not an IAM role ARN", role));
         return pass(name, role);
     }
+    if (name == "network-exists") return network_check(**b);
     if (name == "not-read-only") {
         if (options_.read_only) return {name, "warn", "read-only: the restore will be a dry run that only shows the call"};
         return pass(name, "changes are allowed");
     }
     return fail(name, "unknown check");
+}
+
+// Whether the DB subnet group and VPC security groups the new database is
+// given exist in the target region, in one VPC: a restore into a group that
+// is missing fails at AWS, and one into the wrong VPC cannot be reached.
+PreflightResult EngineImpl::network_check(RestoreBackend& b) {
+    const char* name = "network-exists";
+    const std::string subnet = setting("subnet_group");
+    const std::vector<std::string> groups = split_list(setting("security_groups"));
+    std::string vpc, said;
+    if (subnet.empty()) {
+        said = "the default DB subnet group";
+    } else {
+        auto v = b.db_subnet_group_vpc(subnet);
+        if (!v && (v.error().code == "DBSubnetGroupNotFoundFault" || v.error().kind == ErrorKind::NotFound))
+            return fail(name, fmt::format("DB subnet group {} does not exist in {}: choose one of that region's groups", subnet, b.region()));
+        if (!v) return fail(name, "cannot check the DB subnet group: " + v.error().to_string());
+        vpc = *v;
+        said = fmt::format("DB subnet group {} ({})", subnet, vpc);
+    }
+    if (groups.empty()) return pass(name, said + " with the VPC's default security group");
+    auto found = b.security_groups(groups);
+    if (!found && found.error().code.rfind("InvalidGroup", 0) == 0)
+        return fail(name, fmt::format("{} in {}: choose that region's security groups", found.error().message, b.region()));
+    if (!found) return fail(name, "cannot check the security groups: " + found.error().to_string());
+    for (const auto& id : groups) {
+        auto g = std::find_if(found->begin(), found->end(), [&](const services::SecurityGroup& s) { return s.id == id; });
+        if (g == found->end()) return fail(name, fmt::format("security group {} does not exist in {}", id, b.region()));
+        if (!vpc.empty() && !g->vpc_id.empty() && g->vpc_id != vpc)
+            return fail(name, fmt::format("security group {} is in {}, not in {} of DB subnet group {}", id, g->vpc_id, vpc, subnet));
+    }
+    return pass(name, fmt::format("{}, security groups {}", said, fmt::join(groups, ",")));
 }
 
 // Runs every check of the step; fails when any fails (warnings pass).

@@ -40,6 +40,9 @@ inline constexpr const char* kRestoredFromTag = "vaultdeck:restored-from";
 // ..., engine_lifecycle_support).
 const std::vector<std::string>& restore_setting_fields();
 
+// "sg-1,sg-2" (a form's list field) as a list.
+std::vector<std::string> split_list(const std::string& s);
+
 // A restore as it will be sent: the typed request and the call as shown.
 struct PlannedRestore {
     ApiCall call;
@@ -166,6 +169,7 @@ private:
     // engine_checks.cpp
     Result<Outcome> run_preflight(const Step& step);
     PreflightResult preflight_check(const std::string& name);
+    PreflightResult network_check(RestoreBackend& b);
     Result<Outcome> run_sql_check(const Step& step);
     Result<ConnectionParams> connection_for(const std::string& instance, const Step& step);
     void record_validation(bool passed, const std::string& summary);

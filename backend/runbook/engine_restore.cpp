@@ -17,22 +17,6 @@ namespace {
 // Jobs and instances created more than this before the attempt are not ours.
 constexpr auto kAdoptSlack = std::chrono::minutes(10);
 
-// "sg-1,sg-2" as a list.
-std::vector<std::string> split_list(const std::string& s) {
-    std::vector<std::string> out;
-    std::string word;
-    for (char c : s) {
-        if (c == ',') {
-            if (!word.empty()) out.push_back(word);
-            word.clear();
-        } else {
-            word += c;
-        }
-    }
-    if (!word.empty()) out.push_back(word);
-    return out;
-}
-
 }  // namespace
 
 // The backend of the wizard's region.

@@ -128,6 +128,22 @@ FoundSettings from_snapshot(const model::DbSnapshot& s) {
 
 }  // namespace
 
+// "sg-1,sg-2" as a list.
+std::vector<std::string> split_list(const std::string& s) {
+    std::vector<std::string> out;
+    std::string word;
+    for (char c : s) {
+        if (c == ',') {
+            if (!word.empty()) out.push_back(word);
+            word.clear();
+        } else if (c != ' ') {
+            word += c;
+        }
+    }
+    if (!word.empty()) out.push_back(word);
+    return out;
+}
+
 // The settings fields a restore form may carry, in the order the plan sends them.
 const std::vector<std::string>& restore_setting_fields() {
     static const std::vector<std::string> fields = {

@@ -292,6 +292,7 @@ const std::vector<std::string>& preflight_check_names() {
     static const std::vector<std::string> names{
         "target-identifier-free", "recovery-point-completed", "not-expiring-within-1h",
         "pitr-time-in-window",    "iam-role-present",         "not-read-only",
+        "network-exists",
     };
     return names;
 }

@@ -16,6 +16,7 @@
 #include "backend/model/misc.hpp"
 #include "backend/model/rds.hpp"
 #include "backend/services/backup_client.hpp"
+#include "backend/services/ec2_client.hpp"
 #include "backend/services/rds_client.hpp"
 
 namespace vd::runbook {
@@ -55,6 +56,15 @@ public:
         return unsupported("DescribeDBClusterSnapshots", cluster);
     }
 
+    // The network a restore lands in (preflight): a DB subnet group's VPC,
+    // NotFound (code DBSubnetGroupNotFoundFault) when it does not exist; the
+    // security groups of these ids, an error (InvalidGroup.NotFound) naming
+    // the first one missing.
+    virtual Result<std::string> db_subnet_group_vpc(const std::string& name) { return unsupported("DescribeDBSubnetGroups", name); }
+    virtual Result<std::vector<services::SecurityGroup>> security_groups(const std::vector<std::string>& ids) {
+        return unsupported("DescribeSecurityGroups", ids.empty() ? std::string() : ids.front());
+    }
+
     // The mutating calls: the engine writes the audit log around each one.
     virtual Result<std::string> start_restore_job(const services::StartRestoreJobRequest& request) = 0;
     virtual Result<model::DbInstance> restore_to_point_in_time(const services::RestoreToPointInTimeRequest& request) = 0;
@@ -90,6 +100,7 @@ struct ServicesBackendOptions {
     std::shared_ptr<aws::AwsClient> backup;
     std::shared_ptr<aws::AwsClient> rds;
     std::shared_ptr<aws::AwsClient> sts;
+    std::shared_ptr<aws::AwsClient> ec2;  // optional: without it the security group check cannot run
     std::string profile;
 };
 

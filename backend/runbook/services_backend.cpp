@@ -1,11 +1,13 @@
 // RestoreBackend over the typed service clients. Each AwsClient is wrapped
 // so the request id of the last answer can go into the audit log.
 #include <mutex>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "backend/aws/aws_error.hpp"
 #include "backend/runbook/restore_backend.hpp"
+#include "backend/services/ec2_client.hpp"
 #include "backend/services/sts_client.hpp"
 
 namespace vd::runbook {
@@ -68,7 +70,9 @@ public:
           profile_(std::move(o.profile)),
           backup_(std::make_shared<RecordingClient>(o.backup, recorder_)),
           rds_(std::make_shared<RecordingClient>(o.rds, recorder_)),
-          sts_(std::make_shared<RecordingClient>(o.sts, recorder_)) {}
+          sts_(std::make_shared<RecordingClient>(o.sts, recorder_)) {
+        if (o.ec2) ec2_.emplace(std::make_shared<RecordingClient>(o.ec2, recorder_));
+    }
 
     std::string region() const override { return region_; }
     std::string profile() const override { return profile_; }
@@ -156,6 +160,12 @@ public:
         return rds_.create_cluster_instance(r);
     }
 
+    Result<std::string> db_subnet_group_vpc(const std::string& name) override { return rds_.describe_db_subnet_group_vpc(name); }
+    Result<std::vector<services::SecurityGroup>> security_groups(const std::vector<std::string>& ids) override {
+        if (!ec2_) return unsupported("DescribeSecurityGroups", ids.empty() ? std::string() : ids.front());
+        return ec2_->describe_security_groups(ids);
+    }
+
     Result<std::string> start_restore_job(const services::StartRestoreJobRequest& request) override {
         return backup_.start_restore_job(request);
     }
@@ -183,6 +193,7 @@ private:
     services::BackupClient backup_;
     services::RdsClient rds_;
     services::StsClient sts_;
+    std::optional<services::Ec2Client> ec2_;
 };
 
 }  // namespace
@@ -200,6 +211,7 @@ BackendFactory session_backend_factory(std::shared_ptr<aws::Session> session) {
         o.backup = session->client_for("backup", r);
         o.rds = session->client_for("rds", r);
         o.sts = session->client_for("sts", r);
+        o.ec2 = session->client_for("ec2", r);
         o.profile = session->profile();
         if (!o.backup || !o.rds || !o.sts)
             return make_error(ErrorKind::Config, fmt::format("no AWS clients for region {}", r));

@@ -29,4 +29,19 @@ Result<std::vector<std::string>> Ec2Client::describe_regions() {
     return regions;
 }
 
+// DescribeSecurityGroups answers <securityGroupInfo><item> like DescribeRegions.
+Result<std::vector<SecurityGroup>> Ec2Client::describe_security_groups(const std::vector<std::string>& ids) {
+    QueryParams params("DescribeSecurityGroups", "2016-11-15");
+    for (size_t i = 0; i < ids.size(); ++i) params.add("GroupId." + std::to_string(i + 1), ids[i]);
+    auto response = send(*client_, query_wire::make("ec2", params));
+    if (!response) return response.error();
+    pugi::xml_document doc;
+    if (auto parsed = parse_xml_body(response->body, doc, "DescribeSecurityGroups"); !parsed) return parsed.error();
+    std::vector<SecurityGroup> groups;
+    for (pugi::xml_node item : doc.document_element().child("securityGroupInfo").children("item"))
+        groups.push_back({item.child("groupId").text().as_string(), item.child("groupName").text().as_string(),
+                          item.child("vpcId").text().as_string()});
+    return groups;
+}
+
 }  // namespace vd::services

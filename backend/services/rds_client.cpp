@@ -3,6 +3,8 @@
 // instance, delete, copy).
 #include "backend/services/rds_client.hpp"
 
+#include <fmt/format.h>
+
 #include "backend/services/query_wire.hpp"
 #include "backend/services/rds_parse.hpp"
 #include "backend/services/rds_presign.hpp"
@@ -92,6 +94,20 @@ Result<QueryParams> delete_params(const char* op, const char* member, const char
 
 // Wraps the pipeline client of one account and region.
 RdsClient::RdsClient(std::shared_ptr<aws::AwsClient> client) : client_(std::move(client)) {}
+
+// DescribeDBSubnetGroups of one name: its VPC.
+Result<std::string> RdsClient::describe_db_subnet_group_vpc(const std::string& name) {
+    const char* op = "DescribeDBSubnetGroups";
+    if (auto s = require(name, "a DB subnet group name", op); !s) return s.error();
+    auto p = params(op);
+    p.add("DBSubnetGroupName", name);
+    pugi::xml_document doc;
+    auto result = query_wire::call(*client_, query_wire::make(kService, p), doc);
+    if (!result) return result.error();
+    auto group = result->child("DBSubnetGroups").child("DBSubnetGroup");
+    if (!group) return make_error(ErrorKind::Parse, fmt::format("{}: the answer has no DBSubnetGroup", op), "MalformedXML");
+    return std::string(group.child("VpcId").text().as_string());
+}
 
 // Every DB instance (or one), all pages.
 Result<std::vector<model::DbInstance>> RdsClient::describe_db_instances(const std::string& identifier) {

@@ -81,6 +81,8 @@ public:
 
     Result<std::vector<model::DbInstance>> describe_db_instances(const std::string& identifier = {});
     Result<std::vector<model::DbCluster>> describe_db_clusters(const std::string& identifier = {});
+    // One DB subnet group's VPC; NotFound (code DBSubnetGroupNotFoundFault) when it does not exist.
+    Result<std::string> describe_db_subnet_group_vpc(const std::string& name);
     Result<std::vector<model::DbSnapshot>> describe_db_snapshots(const std::string& instance_identifier = {},
                                                                  const std::string& snapshot_type = {});
     Result<std::vector<model::DbSnapshot>> describe_db_cluster_snapshots(const std::string& cluster_identifier = {});

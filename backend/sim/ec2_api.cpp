@@ -1,6 +1,7 @@
 #include "backend/sim/ec2_api.hpp"
 
 #include <algorithm>
+#include <regex>
 
 #include "backend/sim/query_input.hpp"
 #include "backend/sim/query_xml.hpp"
@@ -35,6 +36,44 @@ WireResponse describe_regions(Call& call, const QueryInput& in) {
     return r;
 }
 
+// The VPC security groups of the region, all or those named in GroupId.N.
+WireResponse describe_security_groups(Call& call, const QueryInput& in) {
+    const RegionState& state = call.state();
+    std::vector<std::string> wanted;
+    for (int i = 1;; ++i) {
+        std::string id = in.get("GroupId." + std::to_string(i));
+        if (id.empty()) break;
+        static const std::regex form("^sg-[0-9a-f]{8,17}$");
+        if (!std::regex_match(id, form))
+            return ec2_error_response(api_error(400, "InvalidGroupId.Malformed", "Invalid id: \"" + id + "\" (expecting \"sg-...\")"),
+                                      call.request_id);
+        if (state.security_groups.count(id) == 0)
+            return ec2_error_response(api_error(400, "InvalidGroup.NotFound", "The security group '" + id + "' does not exist"),
+                                      call.request_id);
+        wanted.push_back(std::move(id));
+    }
+    pugi::xml_document doc;
+    auto root = doc.append_child("DescribeSecurityGroupsResponse");
+    root.append_attribute("xmlns") = kEc2Namespace;
+    add_text(root, "requestId", call.request_id);
+    auto info = root.append_child("securityGroupInfo");
+    for (const auto& id : state.security_groups) {
+        if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), id) == wanted.end()) continue;
+        auto item = info.append_child("item");
+        add_text(item, "ownerId", state.account_id);
+        add_text(item, "groupId", id);
+        add_text(item, "groupName", "db-" + id.substr(3, 6));
+        add_text(item, "groupDescription", "database access");
+        add_text(item, "vpcId", state.vpc_id);
+        item.append_child("ipPermissions");
+        item.append_child("ipPermissionsEgress");
+    }
+    WireResponse r;
+    r.headers = {{"Content-Type", "text/xml;charset=UTF-8"}, {"x-amzn-RequestId", call.request_id}};
+    r.body = xml_to_string(doc);
+    return r;
+}
+
 }  // namespace
 
 WireResponse ec2_error_response(const Error& error, const std::string& request_id) {
@@ -55,6 +94,7 @@ WireResponse handle_ec2(Call& call) {
     QueryInput in(call.wire);
     call.operation = in.action().empty() ? "Unknown" : in.action();
     if (in.action() == "DescribeRegions") return describe_regions(call, in);
+    if (in.action() == "DescribeSecurityGroups") return describe_security_groups(call, in);
     return ec2_error_response(api_error(400, "InvalidAction", "The action " + in.action() + " is not valid for this web service."),
                               call.request_id);
 }

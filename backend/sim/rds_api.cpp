@@ -19,6 +19,7 @@ const Action kActions[] = {
     {"DescribeDBSnapshots", rds::describe_db_snapshots},
     {"DescribeDBClusterSnapshots", rds::describe_db_cluster_snapshots},
     {"DescribeDBInstanceAutomatedBackups", rds::describe_db_instance_automated_backups},
+    {"DescribeDBSubnetGroups", rds::describe_db_subnet_groups},
     {"RestoreDBInstanceFromDBSnapshot", rds::restore_db_instance_from_db_snapshot},
     {"RestoreDBInstanceToPointInTime", rds::restore_db_instance_to_point_in_time},
     {"DeleteDBInstance", rds::delete_db_instance},

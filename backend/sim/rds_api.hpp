@@ -99,6 +99,7 @@ Result<WireResponse> restore_db_cluster_from_snapshot(Call&, const QueryInput&);
 Result<WireResponse> restore_db_cluster_to_point_in_time(Call&, const QueryInput&);
 Result<WireResponse> create_db_instance(Call&, const QueryInput&);
 Result<WireResponse> delete_db_cluster(Call&, const QueryInput&);
+Result<WireResponse> describe_db_subnet_groups(Call&, const QueryInput&);
 Result<WireResponse> copy_db_snapshot(Call&, const QueryInput&);
 
 // Every DB snapshot of the region at time now (manual, copies, automated,

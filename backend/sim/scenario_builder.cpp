@@ -1,5 +1,7 @@
 #include "backend/sim/scenario_builder.hpp"
 
+#include <fmt/format.h>
+
 #include "backend/sim/arns.hpp"
 #include "backend/sim/store.hpp"
 
@@ -44,12 +46,25 @@ Resource& ScenarioBuilder::resource(RegionState& state, const std::string& arn, 
     return state.resources.at(arn);
 }
 
+// The region's VPC gains the subnet group and security groups a database uses.
+void ScenarioBuilder::network(RegionState& state, const std::string& subnet_group, const std::vector<std::string>& security_groups) {
+    if (state.vpc_id.empty()) {
+        // Derived from the account and region, so the scenario's random stream is untouched.
+        uint64_t h = 14695981039346656037ull;
+        for (char c : state.account_id + state.region) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+        state.vpc_id = fmt::format("vpc-0{:016x}", h);
+    }
+    if (!subnet_group.empty()) state.db_subnet_groups.insert(subnet_group);
+    state.security_groups.insert(security_groups.begin(), security_groups.end());
+}
+
 DbInstance& ScenarioBuilder::db_instance(RegionState& state, DbInstance db) {
     db.arn = db_instance_arn(state.region, state.account_id, db.identifier);
     if (db.resource_id.empty()) db.resource_id = "db-" + ids_.upper_alnum(26);
     if (db.availability_zone.empty()) db.availability_zone = state.region + "a";
     if (db.kms_key_id.empty() && db.encrypted) db.kms_key_id = kms_key_arn(state.region, state.account_id, ids_.uuid());
     if (db.security_groups.empty()) db.security_groups = {"sg-" + ids_.hex(17)};
+    network(state, db.subnet_group, db.security_groups);
     return add_db_instance(state, std::move(db));
 }
 
@@ -58,6 +73,7 @@ DbCluster& ScenarioBuilder::db_cluster(RegionState& state, DbCluster cluster) {
     if (cluster.resource_id.empty()) cluster.resource_id = "cluster-" + ids_.upper_alnum(26);
     if (cluster.kms_key_id.empty() && cluster.encrypted) cluster.kms_key_id = kms_key_arn(state.region, state.account_id, ids_.uuid());
     cluster.availability_zones = {state.region + "a", state.region + "b", state.region + "c"};
+    network(state, cluster.subnet_group, cluster.security_groups);
     Resource r;
     r.arn = cluster.arn;
     r.type = "Aurora";

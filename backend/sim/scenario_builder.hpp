@@ -30,6 +30,7 @@ public:
                        std::map<std::string, std::string> tags = {});
     DbInstance& db_instance(RegionState& state, DbInstance db);
     DbCluster& db_cluster(RegionState& state, DbCluster cluster);
+    void network(RegionState& state, const std::string& subnet_group, const std::vector<std::string>& security_groups);
     // A rule with the given cron and lifecycle; more fields can be set on the result.
     BackupRule rule(const std::string& name, const std::string& vault, const std::string& cron,
                     std::optional<int64_t> cold_days, std::optional<int64_t> delete_days);

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -392,6 +393,12 @@ struct RegionState {
     std::map<std::string, DbSnapshot> db_snapshots;                  // manual and copies, by identifier
     std::map<std::string, DbSnapshot> cluster_snapshots;
     std::vector<RetainedAutomatedBackup> retained_backups;
+    // The region's network as far as restores need it: one VPC, the DB
+    // subnet groups ("default" always exists) and the VPC security groups
+    // its databases use, by name and by id.
+    std::string vpc_id;
+    std::set<std::string> db_subnet_groups;
+    std::set<std::string> security_groups;
     // Jobs the engine still has to move (ids).
     std::vector<std::string> active_backup_jobs;
     std::vector<std::string> active_copy_jobs;

@@ -57,7 +57,7 @@ edit_form() {
     keys main Enter && wait_for main "Step 4 of 12: Preflight checks"
 }
 check "e edits the fields, Esc discards, Enter keeps the defaults" edit_form
-preflight() { keys main Enter && wait_for main "5 checks passed" && wait_for main "Step 5 of 12: Confirm the restore"; }
+preflight() { keys main Enter && wait_for main "6 checks passed" && wait_for main "Step 5 of 12: Confirm the restore"; }
 check "the preflight checks pass" preflight
 check "the confirm step sums up source, point and NEW instance" wait_for main "NEW instance +$TARGET"
 wrong_confirm() {

@@ -273,3 +273,34 @@ TEST(RestoreSettings, AuroraDrillDeletesItsWriterAndThenItsCluster) {
     EXPECT_TRUE(d.instance(target + "-instance-1").identifier.empty()) << "its writer is gone";
     EXPECT_EQ(d.cluster("prod-aurora").status, "available") << "the source is untouched";
 }
+
+// Preflight asks the target region for the DB subnet group and the security
+// groups the new database is given: the source's pass; a group that region
+// does not have stops the wizard before the confirm step, naming it.
+TEST(RestoreSettings, PreflightRefusesASubnetGroupOrSecurityGroupTheRegionDoesNotHave) {
+    Demo d;
+    ASSERT_NE(d.world, nullptr);
+    auto to_preflight_result = [&](const std::string& field_name, const std::string& value) -> std::string {
+        auto e = d.start("restore-from-backup", "prod-db");
+        EXPECT_TRUE(e.ok()) << e.error().message;
+        if (!e.ok()) return {};
+        to_form(**e);
+        if (!field_name.empty()) EXPECT_TRUE((*e)->set_field(field_name, value).ok());
+        while ((*e)->current_step().kind != StepKind::Preflight) {
+            auto moved = (*e)->next();
+            EXPECT_TRUE(moved.ok() && moved->moved) << (moved.ok() ? moved->message : moved.error().message);
+            if (!moved.ok() || !moved->moved) return {};
+        }
+        auto ran = (*e)->next();
+        EXPECT_TRUE(ran.ok());
+        if (!ran.ok()) return {};
+        if (ran->moved) return "moved";
+        return ran->message;
+    };
+    EXPECT_EQ(to_preflight_result("", ""), "moved") << "the source's own groups exist";
+    const std::string subnet = to_preflight_result("subnet_group", "staging-subnets");
+    EXPECT_NE(subnet.find("DB subnet group staging-subnets does not exist in us-east-1"), std::string::npos) << subnet;
+    const std::string sg = to_preflight_result("security_groups", "sg-0123456789abcdef0");
+    EXPECT_NE(sg.find("sg-0123456789abcdef0"), std::string::npos) << sg;
+    EXPECT_NE(sg.find("does not exist"), std::string::npos) << sg;
+}

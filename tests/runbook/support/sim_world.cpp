@@ -48,6 +48,7 @@ std::shared_ptr<runbook::RestoreBackend> SimWorld::backend(const std::string& re
     o.backup = client(region, read_only);
     o.rds = client(region, read_only);
     o.sts = client(region, read_only);
+    o.ec2 = client(region, read_only);
     o.profile = "test";
     return runbook::make_services_backend(std::move(o));
 }
