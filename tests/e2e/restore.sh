@@ -8,7 +8,8 @@
 # after; the switch-over shows the new endpoint and a DATABASE_URL to copy,
 # and its time lands in the report; c copies the call as an AWS CLI command.
 # Also: q asks while a wizard runs, a console killed mid-wizard is offered
-# to resume by the next one (Enter resumes), Enter on an RDS instance starts
+# to resume by the next one (Enter resumes), Enter on a DR snapshot copy in
+# the RDS screen's snapshot list restores it in its region, Enter on an RDS instance starts
 # a point-in-time restore, and prod-aurora is restored into a cluster with
 # a writer. Needs $VAULTDECK, tmux and jq.
 set -euo pipefail
@@ -199,6 +200,27 @@ rds_pitr() {
     wait_for rds "Restore window +[0-9-]+ [0-9:]+ UTC +\.\. +[0-9-]+ [0-9:]+ UTC"
 }
 check "... Enter starts the PITR wizard with prod-db chosen, and shows its window" rds_pitr
+
+# l moves into prod-db's snapshot list; Enter on its DR copy (the oldest
+# monthly copy is second from the bottom, under its us-east-1 original)
+# opens the snapshot restore in the DR region with that snapshot chosen.
+start snap 120 40
+snap_pane() {
+  later snap && keys snap 6 && wait_for snap "Databases and their restore windows" &&
+    keys snap / "prod-db" Enter && wait_for snap "filter: prod-db" && keys snap l &&
+    wait_for snap "Snapshots: Enter restores, h goes back" && keys snap G && keys snap k &&
+    wait_for snap "copy +available .*-dr"
+}
+check "l on prod-db moves into its snapshot list" snap_pane
+SNAP_DR="$(capture snap | grep -oE "prod-db-monthly-[0-9]{4}-[0-9]{2}-dr" | tail -1)"
+snap_restore() {
+  keys snap Enter && wait_for snap "Restore an RDS instance from a snapshot" && keys snap Enter &&
+    wait_for snap "Region of the snapshot .*" && wait_for snap "us-west-2 +you" && keys snap Enter &&
+    wait_for snap "Step 3 of 13: Choose the snapshot" && keys snap Enter && wait_for snap "✓ Choose the snapshot: .*$SNAP_DR"
+}
+check "... Enter on its DR copy ($SNAP_DR) opens the snapshot restore in us-west-2 with it chosen" snap_restore
+snap_back() { keys snap 6 && wait_for snap "Snapshots: Enter restores" && keys snap Escape && wait_for snap "Snapshots \\(l\\)"; }
+check "Esc goes back from the snapshot list to the databases" snap_back
 
 # Aurora: a recovery point of prod-aurora becomes a cluster with a writer.
 start aurora 120 40

@@ -114,7 +114,13 @@ public:
     std::string_view id() const override { return "rds"; }
     std::string_view title() const override { return "RDS"; }
     std::vector<widgets::KeyBinding> bindings() const override {
-        return {{"enter", "restore", "Restore this database: point in time, newest snapshot, DR copy or AWS Backup point", true, false},
+        return {{"enter", "restore", "Restore into a NEW database: from the database, point in time, newest snapshot, DR copy "
+                                     "or AWS Backup point; from the snapshot list, the selected snapshot (a DR copy in its region)",
+                 true, false},
+                {"l", "snapshots", "Into the selected database's snapshot list (j/k choose, Enter restores)", true, false},
+                {"right", "snapshots", "Into the snapshot list", false, false},
+                {"h", "databases", "Back from the snapshot list to the databases (or Esc)", false, false},
+                {"left", "databases", "Back to the databases", false, false},
                 {"s", "sort-next", "Sort by the next column", true, false}};
     }
 
@@ -131,13 +137,34 @@ public:
         auto table_canvas = canvas.region(table_area_);
         table_.render(table_canvas, *ctx.theme, true);
         auto pane = canvas.region({0, 1 + table_h, w, h - 1 - table_h});
-        const widgets::Rect inside = widgets::draw_box(pane, {0, 0, w, h - 1 - table_h}, *ctx.theme, "Snapshots");
+        const widgets::Rect inside = widgets::draw_box(pane, {0, 0, w, h - 1 - table_h}, *ctx.theme,
+                                                       snapshot_focus_ ? "Snapshots: Enter restores, h goes back" : "Snapshots (l)");
         auto inner = pane.region(inside);
-        draw_lines(inner, fold_lines(snapshot_lines(ctx, inside.width), inside.width, 2), 0, -1, *ctx.theme);
+        // Folded line by line, so the selected snapshot's first row is known.
+        const auto lines = snapshot_lines(ctx, inside.width);
+        std::vector<Line> folded;
+        int selected = -1;
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            if (snapshot_focus_ && i == snapshot_cursor_ + 1) selected = static_cast<int>(folded.size());
+            for (auto& l : fold_lines({lines[i]}, inside.width, 2)) folded.push_back(std::move(l));
+        }
+        snapshot_first_ = selected < 0 ? 0 : scroll_to_show(snapshot_first_, selected, inside.height, static_cast<int>(folded.size()));
+        draw_lines(inner, folded, snapshot_first_, selected, *ctx.theme);
     }
 
     Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
         sync(ctx);
+        if (snapshot_focus_) return snapshot_command(ctx, name, fx);
+        if (name == "snapshots") {
+            const auto row = table_.selected_row();
+            if (!row || rows_->snapshots(*row).empty()) {
+                fx.message = "this database has no snapshots";
+                return kHandled;
+            }
+            snapshot_focus_ = true;
+            snapshot_cursor_ = 0;
+            return kHandled | kRedraw | kChrome;
+        }
         if (name == "restore") {
             const auto row = table_.selected_row();
             if (!row) return kHandled;
@@ -153,17 +180,63 @@ public:
         return f ? f : Screen::mouse(ctx, event, fx);
     }
 
+    bool back() override {
+        if (!snapshot_focus_) return false;
+        snapshot_focus_ = false;
+        return true;
+    }
+
     bool filterable() const override { return true; }
-    void set_filter(std::string text) override { table_.set_filter(text); }
+    void set_filter(std::string text) override {
+        snapshot_focus_ = false;
+        table_.set_filter(text);
+    }
     std::string filter() const override { return table_.filter(); }
 
     std::string selected_arn(const ScreenContext& ctx) const override {
         sync(ctx);
         const auto row = table_.selected_row();
+        if (row && snapshot_focus_ && snapshot_cursor_ < rows_->snapshots(*row).size())
+            return rows_->snapshots(*row)[snapshot_cursor_]->arn;
         return row ? rows_->database(*row).arn : std::string();
     }
 
 private:
+    // Keys while the snapshot list has the cursor: move in it, restore the
+    // selected snapshot, or go back to the databases.
+    Flags snapshot_command(const ScreenContext& ctx, std::string_view name, Effects& fx) {
+        const auto row = table_.selected_row();
+        if (!row || rows_->snapshots(*row).empty()) {
+            snapshot_focus_ = false;
+            return table_command(table_, name, fx);
+        }
+        const auto& snaps = rows_->snapshots(*row);
+        const std::size_t last = snaps.size() - 1;
+        snapshot_cursor_ = std::min(snapshot_cursor_, last);
+        if (name == "databases") {
+            snapshot_focus_ = false;
+            return kHandled | kRedraw | kChrome;
+        }
+        if (name == "down") snapshot_cursor_ = std::min(snapshot_cursor_ + 1, last);
+        else if (name == "up") snapshot_cursor_ = snapshot_cursor_ == 0 ? 0 : snapshot_cursor_ - 1;
+        else if (name == "page-down") snapshot_cursor_ = std::min(snapshot_cursor_ + 10, last);
+        else if (name == "page-up") snapshot_cursor_ = snapshot_cursor_ < 10 ? 0 : snapshot_cursor_ - 10;
+        else if (name == "top") snapshot_cursor_ = 0;
+        else if (name == "bottom") snapshot_cursor_ = last;
+        else if (name == "restore") {
+            const model::DbSnapshot& snap = *snaps[snapshot_cursor_];
+            if (snap.status != "available") {
+                fx.message = fmt::format("{} is {}: it can be restored once it is available", snap.identifier, snap.status);
+                return kHandled | kChrome;
+            }
+            fx.wizard = snapshot_restore(ctx, rows_->database(*row), snap);
+            return kHandled | kRedraw;
+        } else {
+            return kNone;
+        }
+        return kHandled | kRedraw;
+    }
+
     void sync(const ScreenContext& ctx) const {
         if (stamp_.changed(ctx)) {
             rows_ = std::make_shared<RdsRows>(ctx);
@@ -212,6 +285,9 @@ private:
     mutable std::shared_ptr<RdsRows> rows_;
     mutable SourceStamp stamp_;
     mutable widgets::Rect table_area_{};
+    bool snapshot_focus_ = false;          // the cursor is in the snapshot list
+    std::size_t snapshot_cursor_ = 0;      // index into the selected database's snapshots
+    mutable int snapshot_first_ = 0;       // the first folded line shown
 };
 
 }  // namespace
@@ -258,21 +334,30 @@ std::vector<const model::DbSnapshot*> rds_snapshots(const ScreenContext& ctx, co
     return out;
 }
 
+// A wizard request with the profile of its region's account.
+WizardRequest with_profile(const ScreenContext& ctx, WizardRequest w) {
+    for (const auto* rd : ctx.regions())
+        if (rd->region == w.inputs["region"] && !rd->profile.empty()) w.inputs["profile"] = rd->profile;
+    return w;
+}
+
+WizardRequest snapshot_restore(const ScreenContext& ctx, const RdsDatabase& db, const model::DbSnapshot& snapshot) {
+    std::map<std::string, std::string> inputs = {{"source", db.identifier}, {"resource", db.arn},
+                                                 {"snapshot_identifier", snapshot.identifier},
+                                                 {"region", snapshot.origin.region.empty() ? db.region : snapshot.origin.region}};
+    return with_profile(ctx, {"restore-from-snapshot", inputs, {}});
+}
+
 DialogRequest restore_choices(const ScreenContext& ctx, const RdsDatabase& db,
                               const std::vector<const model::DbSnapshot*>& snapshots) {
     DialogRequest d;
     d.kind = DialogRequest::Kind::Choice;
     d.title = "Restore " + db.identifier + " into a NEW " + (db.kind == "cluster" ? "cluster" : "instance");
     d.lines = {"Production is never overwritten. Choose what to restore from:"};
-    const auto with_profile = [&](WizardRequest w) {
-        for (const auto* rd : ctx.regions())
-            if (rd->region == w.inputs["region"] && !rd->profile.empty()) w.inputs["profile"] = rd->profile;
-        return w;
-    };
     const std::map<std::string, std::string> base = {{"source", db.identifier}, {"resource", db.arn}, {"region", db.region}};
     if (db.pitr) {
         d.choices.push_back({"Point in time: any second from " + full_time(db.pitr->earliest) + " to " + full_time(db.pitr->latest),
-                             with_profile({"pitr-restore", base, {}})});
+                             with_profile(ctx, {"pitr-restore", base, {}})});
     }
     const model::DbSnapshot* newest = nullptr;
     const model::DbSnapshot* newest_copy = nullptr;
@@ -282,20 +367,15 @@ DialogRequest restore_choices(const ScreenContext& ctx, const RdsDatabase& db,
         if (!s->source_region.empty() && newest_copy == nullptr) newest_copy = s;
     }
     if (newest != nullptr) {
-        auto inputs = base;
-        inputs["snapshot_identifier"] = newest->identifier;
         d.choices.push_back({"Newest snapshot: " + newest->identifier + " (" + full_time(newest->create_time) + ")",
-                             with_profile({"restore-from-snapshot", inputs, {}})});
+                             snapshot_restore(ctx, db, *newest)});
     }
     if (newest_copy != nullptr) {
-        auto inputs = base;
-        inputs["snapshot_identifier"] = newest_copy->identifier;
-        inputs["region"] = newest_copy->origin.region;
         d.choices.push_back({"DR copy in " + newest_copy->origin.region + ": " + newest_copy->identifier + " (" +
                                  full_time(newest_copy->create_time) + ")",
-                             with_profile({"restore-from-snapshot", inputs, {}})});
+                             snapshot_restore(ctx, db, *newest_copy)});
     }
-    d.choices.push_back({"An AWS Backup recovery point of " + db.identifier, with_profile({"restore-from-backup", base, {}})});
+    d.choices.push_back({"An AWS Backup recovery point of " + db.identifier, with_profile(ctx, {"restore-from-backup", base, {}})});
     return d;
 }
 

@@ -38,6 +38,10 @@ std::unique_ptr<Screen> make_rds_screen();
 // The ways to restore a database, each opening its wizard with the source
 // and region chosen: point in time (with the window), the newest snapshot,
 // the newest DR-region copy, an AWS Backup recovery point.
+// The restore-from-snapshot wizard of one snapshot, in the snapshot's region
+// (a DR copy restores in the DR region).
+WizardRequest snapshot_restore(const ScreenContext& ctx, const RdsDatabase& db, const model::DbSnapshot& snapshot);
+
 DialogRequest restore_choices(const ScreenContext& ctx, const RdsDatabase& db,
                               const std::vector<const model::DbSnapshot*>& snapshots);
 

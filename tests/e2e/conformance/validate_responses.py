@@ -20,6 +20,7 @@ MODEL_PATHS = {
     "rds": "rds/2014-10-31/service-2.json",
     "sts": "sts/2011-06-15/service-2.json",
     "s3": "s3/2006-03-01/service-2.json",
+    "ec2": "ec2/2016-11-15/service-2.json",
 }
 
 # Errors any operation of a protocol may answer with (authentication,
@@ -33,6 +34,11 @@ COMMON_ERRORS = {
               "MissingAuthenticationToken", "Throttling", "InternalFailure", "ServiceUnavailable",
               "InvalidParameterValue", "InvalidParameterCombination", "MissingParameter",
               "ValidationError", "ExpiredToken", "RequestExpired", "AccessDenied"},
+    # EC2's model declares no errors; these are from its API reference.
+    "ec2": {"InvalidAction", "AuthFailure", "UnauthorizedOperation", "RequestLimitExceeded", "InternalError",
+            "Unavailable", "InvalidParameterValue", "MissingParameter", "InvalidParameter", "SignatureDoesNotMatch",
+            "RequestExpired", "IncompleteSignature", "InvalidClientTokenId", "InvalidGroup.NotFound",
+            "InvalidGroupId.Malformed"},
     "rest-xml": {"NoSuchBucket", "NoSuchLifecycleConfiguration", "SignatureDoesNotMatch", "AccessDenied", "InvalidAccessKeyId",
                  "RequestTimeTooSkewed", "SlowDown", "InternalError", "ServiceUnavailable", "NotImplemented",
                  "InvalidArgument", "AuthorizationHeaderMalformed", "InvalidToken", "ExpiredToken"},
@@ -260,6 +266,16 @@ def validate(record, models, problems):
                 c.xml_structure(output["shape"], result, wrapper)
             if root.find("{%s}ResponseMetadata/{%s}RequestId" % (model.namespace, model.namespace)) is None:
                 c.fail("", "no ResponseMetadata/RequestId")
+        elif protocol == "ec2":
+            if root.tag.split("}", 1)[-1] != op + "Response":
+                return c.fail("", "root element %s, expected %sResponse" % (root.tag, op))
+            request_id = [child for child in root if child.tag.split("}", 1)[-1] == "requestId"]
+            if len(request_id) != 1:
+                c.fail("", "no requestId")
+            for child in request_id:
+                root.remove(child)
+            if output:
+                c.xml_structure(output["shape"], root, op + "Response")
         else:
             if output:
                 c.xml_structure(output["shape"], root, root.tag.split("}", 1)[-1])
@@ -301,6 +317,13 @@ def validate_error(c, model, protocol, op, body):
             if root.find(ns + "RequestId") is None:
                 c.fail("", "ErrorResponse without RequestId")
             code = error.findtext(ns + "Code")
+        elif protocol == "ec2":
+            error = root.find("Errors/Error")
+            if root.tag != "Response" or error is None or error.find("Code") is None or error.find("Message") is None:
+                return c.fail("", "EC2 error without Response/Errors/Error/Code/Message")
+            if root.find("RequestID") is None:
+                c.fail("", "EC2 error without RequestID")
+            code = error.findtext("Code")
         else:
             if root.tag != "Error" or root.find("Code") is None or root.find("Message") is None:
                 return c.fail("", "S3 error without Error/Code/Message")
