@@ -172,6 +172,18 @@ TEST(CommandLineTest, CompletionOffersCandidates) {
     EXPECT_EQ(tui::parse_command_line("r", src).kind, tui::CommandLineAction::Kind::Error) << "rp and rds are ambiguous";
 }
 
+TEST(CommandLineTest, RestoreStartsFromTheSelectedInstanceOrCluster) {
+    const auto db = tui::wizard_inputs_for_selection("arn:aws:rds:us-west-2:123456789012:db:prod-db");
+    EXPECT_EQ(db.at("source"), "prod-db");
+    EXPECT_EQ(db.at("region"), "us-west-2");
+    EXPECT_EQ(db.at("resource"), "arn:aws:rds:us-west-2:123456789012:db:prod-db");
+    EXPECT_EQ(tui::wizard_inputs_for_selection("arn:aws:rds:us-east-1:123456789012:cluster:prod-aurora").at("source"), "prod-aurora");
+    EXPECT_TRUE(tui::wizard_inputs_for_selection("arn:aws:rds:us-east-1:123456789012:snapshot:rds:prod-db-2026-12-01-06-00").empty());
+    EXPECT_TRUE(tui::wizard_inputs_for_selection("arn:aws:backup:us-east-1:123456789012:recovery-point:abc").empty());
+    EXPECT_TRUE(tui::wizard_inputs_for_selection("arn:aws:rds::123456789012:db:x").empty());
+    EXPECT_TRUE(tui::wizard_inputs_for_selection("").empty());
+}
+
 TEST(KeysTest, OverridesMoveTheKeyAndDropTheOldHolder) {
     std::vector<widgets::KeyBinding> keys = {{"q", "quit", "Quit"}, {"x", "export", "Export"}};
     const auto out = tui::apply_overrides(keys, {{"quit", "x"}});

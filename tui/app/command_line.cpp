@@ -96,6 +96,18 @@ CommandLineAction parse_command_line(std::string_view text, const CompletionSour
     return {Kind::Error, "unknown command ':" + verb_raw + "' (Tab completes)"};
 }
 
+std::map<std::string, std::string> wizard_inputs_for_selection(const std::string& arn) {
+    // arn : aws : rds : REGION : ACCOUNT : db|cluster : NAME
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t colon; (colon = arn.find(':', start)) != std::string::npos; start = colon + 1)
+        parts.push_back(arn.substr(start, colon - start));
+    parts.push_back(arn.substr(start));
+    if (parts.size() != 7 || parts[0] != "arn" || parts[2] != "rds" || parts[3].empty() || parts[6].empty()) return {};
+    if (parts[5] != "db" && parts[5] != "cluster") return {};
+    return {{"resource", arn}, {"source", parts[6]}, {"region", parts[3]}};
+}
+
 Completion complete_command_line(std::string_view text, const CompletionSource& source) {
     const auto space = text.find(' ');
     if (space == std::string_view::npos) {

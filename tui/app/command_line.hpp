@@ -2,9 +2,11 @@
 //   :rp :jobs :timeline :plans :rds :drills :audit :dashboard  switch screens
 //   :region NAME  :profile NAME  (":region" alone shows every region again)
 //   :restore [RUNBOOK]  :drill [RESOURCE]  :resume [WIZARD-ID]  open a wizard
+//     (:restore and :drill start from the RDS instance or cluster selected)
 //   :refresh  :help  :q
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,11 @@ struct CompletionSource {
 
 // Interprets a command line (without the leading ':').
 CommandLineAction parse_command_line(std::string_view text, const CompletionSource& source);
+
+// The wizard inputs that start a restore or drill from a selected RDS
+// instance or cluster ARN (arn:aws:rds:REGION:ACCOUNT:db:NAME or
+// ...:cluster:NAME): resource, source and region; empty for anything else.
+std::map<std::string, std::string> wizard_inputs_for_selection(const std::string& arn);
 
 // The result of pressing Tab.
 struct Completion {

@@ -405,11 +405,16 @@ Flags Console::Impl::execute_command_line() {
         say("unknown screen " + id, true);
         return kHandled | kChrome;
     }
-    case Kind::Restore:
-        return open_wizard({action.argument.empty() ? "restore-from-backup" : action.argument, {}, {}});
+    case Kind::Restore: {
+        runbook::Variables inputs;
+        for (auto& [k, v] : wizard_inputs_for_selection(screens[active]->selected_arn(context()))) inputs[k] = v;
+        return open_wizard({action.argument.empty() ? "restore-from-backup" : action.argument, inputs, {}});
+    }
     case Kind::Drill: {
         runbook::Variables inputs;
         if (!action.argument.empty()) inputs["resource"] = action.argument;
+        else
+            for (auto& [k, v] : wizard_inputs_for_selection(screens[active]->selected_arn(context()))) inputs[k] = v;
         return open_wizard({"monthly-drill", inputs, {}});
     }
     case Kind::Resume:
