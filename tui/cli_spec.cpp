@@ -1,5 +1,12 @@
 #include "tui/cli_spec.hpp"
 
+#include <regex>
+
+#include <fmt/format.h>
+
+#include "backend/aws/region.hpp"
+#include "backend/core/untrusted_text.hpp"
+
 #include "backend/runbook/builtin.hpp"
 #include "tui/screens/screen.hpp"
 
@@ -20,7 +27,8 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
                    "Region(s), comma separated, or 'all' for every region the account has enabled "
                    "(default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region; with a configuration's "
                    "accounts and no --profile/--region, each account's regions)")
-        ->delimiter(',');
+        ->delimiter(',')
+        ->allow_extra_args(false);  // "--region , list" must not take "list" as a region
     app.add_option("--endpoint-url", g.endpoint_url, "Send every request to this endpoint (an AWS-compatible server)");
     app.add_option("--config", g.config_path, "Configuration file (default: ~/.config/vaultdeck/config.toml)");
     app.add_flag("--read-only", g.read_only, "Never change anything in AWS; mutating steps become dry runs");
@@ -82,7 +90,7 @@ void describe_sim(CLI::App& app, CommandLine& cl) {
     auto* serve = sim_cmd->add_subcommand("serve", "Serve the simulated AWS APIs on 127.0.0.1");
     SimOptions& sim = cl.sim;
     serve->add_option("--port", sim.port, "Port (0: pick a free one and print it)");
-    serve->add_option("--scenario", sim.scenario, "demo, empty, small or large");
+    serve->add_option("--scenario", sim.scenario, "demo, empty, small, large or hostile (names and messages carrying escape sequences)");
     serve->add_option("--seed", sim.seed, "Random seed (same seed, same data)");
     serve->add_option("--scale", sim.scale, "Recovery points for the large scenario");
     serve->add_option("--speed", sim.speed, "Simulated clock speed (1 = real time)");
@@ -166,6 +174,25 @@ std::vector<std::string> builtin_runbook_names() {
     std::vector<std::string> out;
     for (const auto& r : runbook::builtin_runbooks()) out.emplace_back(r.name);
     return out;
+}
+
+Status check_global_options(GlobalOptions& g) {
+    std::vector<std::string> regions;
+    for (const auto& r : g.regions) {
+        if (r.empty()) return make_error(ErrorKind::InvalidInput, "--region has an empty name (write --region us-east-1,eu-west-1)", "usage");
+        if (r != "all" && !aws::valid_region_name(r))
+            return make_error(ErrorKind::InvalidInput, fmt::format("--region '{}' is not an AWS region name (like us-east-1)", visible(r)), "usage");
+        if (std::find(regions.begin(), regions.end(), r) == regions.end()) regions.push_back(r);
+    }
+    g.regions = std::move(regions);
+    static const std::regex url(R"(^https?://([A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\])(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?$)");
+    if (!g.endpoint_url.empty() && !std::regex_match(g.endpoint_url, url))
+        return make_error(ErrorKind::InvalidInput,
+                          fmt::format("--endpoint-url '{}' is not an http(s) URL of a host (like https://backup.example.com or "
+                                      "http://127.0.0.1:4566)",
+                                      visible(g.endpoint_url)),
+                          "usage");
+    return ok_status();
 }
 
 void describe_command_line(CLI::App& app, CommandLine& cl) {

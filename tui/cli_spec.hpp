@@ -10,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "backend/core/result.hpp"
 #include "tui/commands.hpp"
 
 namespace vd::cli {
@@ -56,6 +57,11 @@ struct CommandLine {
 
 // Declares every subcommand and option on app, bound to cl.
 void describe_command_line(CLI::App& app, CommandLine& cl);
+
+// Checks the global options at the edge, before any request: every --region
+// is "all" or an AWS region name (no empty ones; repeats dropped), and
+// --endpoint-url is an http(s) URL of a host. A bad value is one line.
+Status check_global_options(GlobalOptions& g);
 
 // The options of one command as the man page and completions list them:
 // "--output", "--vault", ... (hidden ones left out; positionals too).

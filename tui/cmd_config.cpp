@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "backend/config/load.hpp"
+#include "backend/core/untrusted_text.hpp"
 #include "tui/commands.hpp"
 
 namespace vd::cli {
@@ -11,7 +12,7 @@ namespace vd::cli {
 int run_config_check(const GlobalOptions& g) {
     config::ConfigFile file = config::read_config(g.config_path);
     if (!file.ok()) {
-        for (const auto& issue : file.issues) std::fprintf(stderr, "%s\n", issue.to_string(file.path).c_str());
+        for (const auto& issue : file.issues) std::fprintf(stderr, "%s\n", visible(issue.to_string(file.path)).c_str());
         std::fprintf(stderr, "%zu problem%s in %s\n", file.issues.size(), file.issues.size() == 1 ? "" : "s",
                      file.path.c_str());
         return kExitWarning;

@@ -31,13 +31,13 @@ int run_console(const GlobalOptions& g) {
     std::setlocale(LC_ALL, "");
     auto wakeup = tui::Wakeup::create();
     if (!wakeup) {
-        std::fprintf(stderr, "vaultdeck: %s\n", wakeup.error().message.c_str());
+        print_error(wakeup.error().message);
         return kExitWarning;
     }
     std::shared_ptr<tui::Wakeup> wake = *wakeup;
     auto env = open_environment(g, EnvironmentUse::Console, [wake] { wake->notify(); });
     if (!env) {
-        std::fprintf(stderr, "vaultdeck: %s\n", env.error().to_string().c_str());
+        print_error(env.error().to_string());
         return kExitWarning;
     }
     poll::Poller& poller = (*env)->poller();

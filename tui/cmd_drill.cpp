@@ -10,6 +10,7 @@
 #include <fmt/format.h>
 
 #include "backend/aws/curl_transport.hpp"
+#include "backend/core/untrusted_text.hpp"
 #include "backend/runbook/catalog.hpp"
 #include "backend/runbook/drill_runner.hpp"
 #include "backend/runbook/engine.hpp"
@@ -52,7 +53,7 @@ bool loopback_endpoint(const std::string& url) {
 int run_drill(const GlobalOptions& g, const DrillOptions& o) {
     auto rb = runbook::find_runbook(o.runbook, runbook::user_runbook_dir());
     if (!rb) {
-        std::fprintf(stderr, "vaultdeck: %s\n", rb.error().message.c_str());
+        print_error(rb.error().message);
         return kExitWarning;
     }
     if (o.resource.empty()) {
@@ -75,7 +76,7 @@ int run_drill(const GlobalOptions& g, const DrillOptions& o) {
         demo = std::make_unique<sim::EmbeddedSimulator>(simo);
         auto port = demo->start();
         if (!port) {
-            std::fprintf(stderr, "vaultdeck: cannot start the demo simulator: %s\n", port.error().message.c_str());
+            print_error("cannot start the demo simulator: " + port.error().message);
             return kExitWarning;
         }
         ::setenv("AWS_ACCESS_KEY_ID", "test", 1);
@@ -90,7 +91,7 @@ int run_drill(const GlobalOptions& g, const DrillOptions& o) {
     so.clock = clock;
     auto backends = runbook::open_session_backends(so);
     if (!backends) {
-        std::fprintf(stderr, "vaultdeck: %s\n", backends.error().to_string().c_str());
+        print_error(backends.error().to_string());
         return kExitUnknown;
     }
 
@@ -107,10 +108,10 @@ int run_drill(const GlobalOptions& g, const DrillOptions& o) {
     if (g.demo) inputs["demo"] = "true";
     auto engine = runbook::start_engine(*rb, inputs, eo);
     if (!engine) {
-        std::fprintf(stderr, "vaultdeck: %s\n", engine.error().message.c_str());
+        print_error(engine.error().message);
         return kExitWarning;
     }
-    fmt::print("drill {} ({}) on {}{}\n", (*engine)->state().id, rb->name, o.resource, g.read_only ? " [read-only: dry run]" : "");
+    print_out(fmt::format("drill {} ({}) on {}{}\n", (*engine)->state().id, rb->name, o.resource, g.read_only ? " [read-only: dry run]" : ""));
     std::fflush(stdout);
 
     runbook::DrillRunOptions ro;
@@ -119,19 +120,18 @@ int run_drill(const GlobalOptions& g, const DrillOptions& o) {
     ro.approve = approve_on_terminal;
     ro.clock = clock;
     ro.progress = [](const std::string& line) {
-        fmt::print("{}\n", line);
+        print_out(visible(line) + "\n");  // one line, whatever the server put in it
         std::fflush(stdout);
     };
     auto result = runbook::run_headless(**engine, ro);
     if (!result) {
-        std::fprintf(stderr, "vaultdeck: %s\n", result.error().message.c_str());
+        print_error(result.error().message);
         return kExitWarning;
     }
     if (!result->message.empty() && result->outcome == "stopped")
-        std::fprintf(stderr, "vaultdeck: stopped: %s\n(continue with `vaultdeck resume %s`)\n", result->message.c_str(),
-                     result->wizard_id.c_str());
-    fmt::print("report: {}\n", result->report_markdown);
-    fmt::print("result: {}\n", result->passed ? "PASSED" : "FAILED");
+        print_error("stopped: " + result->message + "\n(continue with `vaultdeck resume " + result->wizard_id + "`)");
+    print_out(fmt::format("report: {}\n", result->report_markdown));
+    print_out(fmt::format("result: {}\n", result->passed ? "PASSED" : "FAILED"));
     return result->passed ? kExitOk : kExitWarning;
 }
 

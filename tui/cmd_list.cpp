@@ -67,16 +67,16 @@ Result<Listing> fetch_all(const std::vector<poll::PollTarget>& targets, const Gl
 int run_list(const GlobalOptions& g, const ListOptions& o) {
     auto format = parse_output_format(o.output);
     if (!format) {
-        std::fprintf(stderr, "vaultdeck: --output must be table, json or csv, not '%s'\n", o.output.c_str());
+        print_error("--output must be table, json or csv, not '" + o.output + "'");
         return kExitUsage;
     }
     if (auto problem = misplaced_filter(o); !problem.empty()) {
-        std::fprintf(stderr, "vaultdeck: %s\n", problem.c_str());
+        print_error(problem);
         return kExitUsage;
     }
     auto cfg = config::load_config(g.config_path);
     if (!cfg) {
-        std::fprintf(stderr, "vaultdeck: %s\n", cfg.error().to_string().c_str());
+        print_error(cfg.error().to_string());
         return kExitWarning;
     }
     std::unique_ptr<sim::EmbeddedSimulator> simulator;
@@ -85,7 +85,7 @@ int run_list(const GlobalOptions& g, const ListOptions& o) {
         simulator = std::make_unique<sim::EmbeddedSimulator>(sim::SimOptions{});
         auto port = simulator->start();
         if (!port) {
-            std::fprintf(stderr, "vaultdeck: %s\n", port.error().to_string().c_str());
+            print_error(port.error().to_string());
             return kExitWarning;
         }
         use_simulator_credentials();
@@ -107,7 +107,7 @@ int run_list(const GlobalOptions& g, const ListOptions& o) {
     worker.join();
     auto& listing = *fetched;
     if (!listing) {
-        std::fprintf(stderr, "vaultdeck: %s\n", listing.error().to_string().c_str());
+        print_error(listing.error().to_string());
         return kExitWarning;
     }
     listing->aws["vaultdeck"] = {{"schema", fmt::format("vaultdeck.list/{}", kListJsonSchema)}, {"kind", o.kind}, {"read", regions_read}};

@@ -40,17 +40,16 @@ int run_render(const GlobalOptions& g, const RenderOptions& o) {
     std::setlocale(LC_ALL, "");
     int cols = 0, rows = 0;
     if (!parse_size(o.size, cols, rows)) {
-        std::fprintf(stderr, "vaultdeck: --size must be COLSxROWS, e.g. 120x40 (got '%s')\n", o.size.c_str());
+        print_error("--size must be COLSxROWS, e.g. 120x40 (got '" + o.size + "')");
         return kExitUsage;
     }
     if (!tui::Console(tui::ConsoleOptions{}, widgets::mono_theme()).show_screen(o.screen)) {
-        std::fprintf(stderr, "vaultdeck: unknown screen '%s' (one of: %s)\n", o.screen.c_str(),
-                     tui::screen_names().c_str());
+        print_error("unknown screen '" + o.screen + "' (one of: " + tui::screen_names() + ")");
         return kExitUsage;
     }
     auto env = open_environment(g, EnvironmentUse::Headless);
     if (!env) {
-        std::fprintf(stderr, "vaultdeck: %s\n", env.error().to_string().c_str());
+        print_error(env.error().to_string());
         return kExitWarning;
     }
     const auto& config = (*env)->config();

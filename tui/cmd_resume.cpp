@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "backend/core/time_format.hpp"
+#include "backend/core/untrusted_text.hpp"
 #include "backend/runbook/drill_runner.hpp"
 #include "backend/runbook/engine.hpp"
 #include "tui/commands.hpp"
@@ -35,22 +36,22 @@ int run_resume(const GlobalOptions& g, const std::string& wizard_id) {
     if (id.empty()) {
         auto newest = newest_unfinished(dir);
         if (!newest) {
-            std::fprintf(stderr, "vaultdeck: %s\n", newest.error().message.c_str());
+            print_error(newest.error().message);
             return kExitWarning;
         }
         id = *newest;
     }
     auto state = runbook::load_wizard_state(id, dir);
     if (!state) {
-        std::fprintf(stderr, "vaultdeck: %s\n", state.error().message.c_str());
+        print_error(state.error().message);
         return kExitWarning;
     }
     if (state->finished) {
-        std::fprintf(stderr, "vaultdeck: wizard %s has already finished (%s)\n", id.c_str(), state->outcome.c_str());
+        print_error("wizard " + id + " has already finished (" + state->outcome + ")");
         return kExitWarning;
     }
     if (auto demo = state->values.find("demo"); demo != state->values.end() && demo->second == "true") {
-        std::fprintf(stderr, "vaultdeck: wizard %s ran on the demo simulator, whose state ended with it; it cannot be resumed\n", id.c_str());
+        print_error("wizard " + id + " ran on the demo simulator, whose state ended with it; it cannot be resumed");
         return kExitWarning;
     }
     if (g.demo) {
@@ -65,7 +66,7 @@ int run_resume(const GlobalOptions& g, const std::string& wizard_id) {
     so.read_only = g.read_only || state->read_only;
     auto backends = runbook::open_session_backends(so);
     if (!backends) {
-        std::fprintf(stderr, "vaultdeck: %s\n", backends.error().to_string().c_str());
+        print_error(backends.error().to_string());
         return kExitUnknown;
     }
     runbook::EngineOptions eo;
@@ -81,15 +82,15 @@ int run_resume(const GlobalOptions& g, const std::string& wizard_id) {
         eo.sql = runbook::make_loopback_only_runner(eo.sql);
     auto engine = runbook::resume_engine(*state, eo);
     if (!engine) {
-        std::fprintf(stderr, "vaultdeck: %s\n", engine.error().message.c_str());
+        print_error(engine.error().message);
         return kExitWarning;
     }
     const auto& rb = (*engine)->runbook();
     size_t at = (*engine)->current_index();
-    fmt::print("resuming {} ({}), at step {}/{}: {}\n", id, rb.name, at + 1, rb.steps.size(),
-               (*engine)->display(rb.steps[at].title.empty() ? rb.steps[at].id : rb.steps[at].title));
+    print_out(fmt::format("resuming {} ({}), at step {}/{}: {}\n", id, rb.name, at + 1, rb.steps.size(),
+               (*engine)->display(rb.steps[at].title.empty() ? rb.steps[at].id : rb.steps[at].title)));
     if (state->restore_phase == runbook::kPhaseSending)
-        fmt::print("the restore may have been sent before the interruption: looking for it before sending anything\n");
+        print_out(fmt::format("the restore may have been sent before the interruption: looking for it before sending anything\n"));
     std::fflush(stdout);
 
     runbook::DrillRunOptions ro;
@@ -97,17 +98,17 @@ int run_resume(const GlobalOptions& g, const std::string& wizard_id) {
     ro.ask = ask_on_terminal;
     ro.approve = approve_on_terminal;
     ro.progress = [](const std::string& line) {
-        fmt::print("{}\n", line);
+        print_out(visible(line) + "\n");  // one line, whatever the server put in it
         std::fflush(stdout);
     };
     auto result = runbook::run_headless(**engine, ro);
     if (!result) {
-        std::fprintf(stderr, "vaultdeck: %s\n", result.error().message.c_str());
+        print_error(result.error().message);
         return kExitWarning;
     }
-    if (result->outcome == "stopped") std::fprintf(stderr, "vaultdeck: stopped: %s\n", result->message.c_str());
-    fmt::print("report: {}\n", result->report_markdown);
-    fmt::print("result: {}\n", result->passed ? "PASSED" : "FAILED");
+    if (result->outcome == "stopped") print_error("stopped: " + result->message);
+    print_out(fmt::format("report: {}\n", result->report_markdown));
+    print_out(fmt::format("result: {}\n", result->passed ? "PASSED" : "FAILED"));
     return result->passed ? kExitOk : kExitWarning;
 }
 

@@ -22,18 +22,18 @@ int list_runbooks() {
     auto entries = runbook::list_runbooks(runbook::user_runbook_dir());
     size_t width = 4;
     for (const auto& e : entries) width = std::max(width, e.name.size());
-    fmt::print("{:<{}}  {:<9}  {:<9}  {}\n", "NAME", width, "KIND", "FROM", "TITLE");
+    print_out(fmt::format("{:<{}}  {:<9}  {:<9}  {}\n", "NAME", width, "KIND", "FROM", "TITLE"));
     bool broken = false;
     for (const auto& e : entries) {
         std::string from = e.origin == "built-in" ? "built-in" : "file";
         if (!e.error.empty()) {
             broken = true;
-            fmt::print("{:<{}}  {:<9}  {:<9}  error: {}\n", e.name, width, "-", from, e.error);
+            print_out(fmt::format("{:<{}}  {:<9}  {:<9}  error: {}\n", e.name, width, "-", from, e.error));
         } else {
-            fmt::print("{:<{}}  {:<9}  {:<9}  {}\n", e.name, width, e.kind, from, e.title);
+            print_out(fmt::format("{:<{}}  {:<9}  {:<9}  {}\n", e.name, width, e.kind, from, e.title));
         }
     }
-    fmt::print("\nYour runbooks: {}/*.toml\n", runbook::user_runbook_dir().string());
+    print_out(fmt::format("\nYour runbooks: {}/*.toml\n", runbook::user_runbook_dir().string()));
     return broken ? kExitWarning : kExitOk;
 }
 
@@ -68,23 +68,23 @@ std::string step_details(const Step& s) {
 int show_runbook(const std::string& name) {
     auto rb = runbook::find_runbook(name, runbook::user_runbook_dir());
     if (!rb) {
-        std::fprintf(stderr, "vaultdeck: %s\n", rb.error().message.c_str());
+        print_error(rb.error().message);
         return kExitWarning;
     }
-    fmt::print("{} — {}\n", rb->name, rb->title);
-    fmt::print("kind: {}   from: {}\n", runbook::runbook_kind_name(rb->kind), rb->origin);
-    if (rb->rto_target) fmt::print("RTO target: {}\n", runbook::format_duration(*rb->rto_target));
-    if (rb->rpo_target) fmt::print("RPO target: {}\n", runbook::format_duration(*rb->rpo_target));
-    if (!rb->description.empty()) fmt::print("\n{}\n", rb->description);
-    fmt::print("\nSteps:\n");
+    print_out(fmt::format("{} — {}\n", rb->name, rb->title));
+    print_out(fmt::format("kind: {}   from: {}\n", runbook::runbook_kind_name(rb->kind), rb->origin));
+    if (rb->rto_target) print_out(fmt::format("RTO target: {}\n", runbook::format_duration(*rb->rto_target)));
+    if (rb->rpo_target) print_out(fmt::format("RPO target: {}\n", runbook::format_duration(*rb->rpo_target)));
+    if (!rb->description.empty()) print_out(fmt::format("\n{}\n", rb->description));
+    print_out(fmt::format("\nSteps:\n"));
     for (size_t i = 0; i < rb->steps.size(); ++i) {
         const Step& s = rb->steps[i];
         std::string flags;
         if (s.skippable) flags += " [skippable]";
         if (runbook::is_mutating(s.kind)) flags += " [changes AWS]";
         std::string details = step_details(s);
-        fmt::print("{:>3}. {:<22} {}{}\n", i + 1, runbook::step_kind_name(s.kind), s.title.empty() ? s.id : s.title, flags);
-        if (!details.empty()) fmt::print("     {:<22} {}\n", "", details);
+        print_out(fmt::format("{:>3}. {:<22} {}{}\n", i + 1, runbook::step_kind_name(s.kind), s.title.empty() ? s.id : s.title, flags));
+        if (!details.empty()) print_out(fmt::format("     {:<22} {}\n", "", details));
     }
     return kExitOk;
 }
@@ -93,7 +93,7 @@ int show_runbook(const std::string& name) {
 int lint_file(const std::string& file) {
     auto text = runbook::read_runbook_file(file);
     if (!text) {
-        std::fprintf(stderr, "vaultdeck: %s\n", text.error().message.c_str());
+        print_error(text.error().message);
         return kExitWarning;
     }
     auto diagnostics = runbook::lint_runbook_text(*text, file);
@@ -101,13 +101,13 @@ int lint_file(const std::string& file) {
     int warnings = 0;
     for (const auto& d : diagnostics) {
         (d.severity == runbook::Diagnostic::Severity::Error ? errors : warnings)++;
-        fmt::print("{}\n", runbook::format_diagnostic(d, file));
+        print_out(fmt::format("{}\n", runbook::format_diagnostic(d, file)));
     }
     if (errors == 0) {
-        fmt::print("{}: ok{}\n", file, warnings ? fmt::format(" ({} warnings)", warnings) : "");
+        print_out(fmt::format("{}: ok{}\n", file, warnings ? fmt::format(" ({} warnings)", warnings) : ""));
         return kExitOk;
     }
-    fmt::print("{}: {} errors, {} warnings\n", file, errors, warnings);
+    print_out(fmt::format("{}: {} errors, {} warnings\n", file, errors, warnings));
     return kExitWarning;
 }
 

@@ -10,6 +10,7 @@
 
 #include "backend/config/config.hpp"
 #include "backend/core/time_format.hpp"
+#include "backend/core/untrusted_text.hpp"
 #include "backend/health/fetch_errors.hpp"
 #include "backend/health/report.hpp"
 #include "backend/health/report_json.hpp"
@@ -34,32 +35,41 @@ std::vector<std::string> fetch_errors(const poll::Snapshot& snap) {
     return out;
 }
 
+// One line of the text report; text from AWS in it cannot start a new line
+// or reach the terminal as a control sequence.
+void line(const std::string& text) { print_out(visible(text) + "\n"); }
+
 void print_text(const health::Report& report, const poll::Snapshot& snap, const std::string& where) {
-    fmt::print("vaultdeck status: {} ({} critical, {} warning, {} unknown, {} ok) — {} at {}\n",
-               upper(health::severity_name(report.overall)), report.counts.critical, report.counts.warning,
-               report.counts.unknown, report.counts.ok, where, format_iso8601(report.generated));
+    line(fmt::format("vaultdeck status: {} ({} critical, {} warning, {} unknown, {} ok) — {} at {}",
+                     upper(health::severity_name(report.overall)), report.counts.critical, report.counts.warning,
+                     report.counts.unknown, report.counts.ok, where, format_iso8601(report.generated)));
     for (const auto& r : snap.regions) {
-        fmt::print("  account {} ({}) {}\n", r.account_id.empty() ? "?" : r.account_id, r.account_name, r.region);
+        line(fmt::format("  account {} ({}) {}", r.account_id.empty() ? "?" : r.account_id, r.account_name, r.region));
     }
     auto errors = fetch_errors(snap);
     if (!errors.empty()) {
-        fmt::print("\nCould not refresh (older data shown):\n");
-        for (const auto& e : errors) fmt::print("  {}\n", e);
+        print_out("\n");
+        line("Could not refresh (older data shown):");
+        for (const auto& e : errors) line("  " + e);
     }
     health::Severity shown = health::Severity::Ok;
     bool first = true;
     for (const auto& f : report.findings) {
         if (f.severity == health::Severity::Ok) continue;
         if (first || f.severity != shown) {
-            fmt::print("\n{}:\n", upper(health::severity_name(f.severity)));
+            print_out("\n");
+            line(upper(health::severity_name(f.severity)) + ":");
             shown = f.severity;
             first = false;
         }
         std::string who = f.resource_name.empty() ? f.resource : f.resource_name;
-        fmt::print("  [{}] {}{}: {}\n", f.check, who, f.region.empty() ? "" : " (" + f.region + ")", f.reason);
-        for (const auto& e : f.evidence) fmt::print("      {}\n", e);
+        line(fmt::format("  [{}] {}{}: {}", f.check, who, f.region.empty() ? "" : " (" + f.region + ")", f.reason));
+        for (const auto& e : f.evidence) line("      " + e);
     }
-    if (report.counts.ok > 0) fmt::print("\n{} checks ok (--output json lists them)\n", report.counts.ok);
+    if (report.counts.ok > 0) {
+        print_out("\n");
+        line(fmt::format("{} checks ok (--output json lists them)", report.counts.ok));
+    }
 }
 
 }  // namespace
@@ -67,13 +77,13 @@ void print_text(const health::Report& report, const poll::Snapshot& snap, const 
 int run_status(const GlobalOptions& g, const StatusOptions& o) {
     auto env = open_environment(g, EnvironmentUse::Headless);
     if (!env) {
-        std::fprintf(stderr, "vaultdeck: %s\n", env.error().to_string().c_str());
+        print_error(env.error().to_string());
         return kExitUnknown;
     }
     auto snap = (*env)->poller().poll_once();
     auto report = health::evaluate(*snap, (*env)->config(), snap->taken);
     if (o.output == "json") {
-        std::fputs(health::report_to_json_text(report).c_str(), stdout);
+        std::fputs(visible_json(health::report_to_json_text(report)).c_str(), stdout);
         std::fputc('\n', stdout);
     } else {
         print_text(report, *snap, (*env)->description());

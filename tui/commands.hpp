@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vd::cli {
@@ -68,6 +69,12 @@ inline constexpr int kExitWarning = 1;   // status: warnings; other commands: fa
 inline constexpr int kExitCritical = 2;  // status: critical
 inline constexpr int kExitUnknown = 3;   // status: could not tell
 inline constexpr int kExitUsage = 64;    // bad command line
+
+// What headless commands write, through the gate for untrusted text
+// (backend/core/untrusted_text.hpp): a name or message from AWS or a file
+// cannot move the cursor, clear the screen or set the clipboard.
+void print_out(std::string_view text);       // stdout, newlines kept
+void print_error(std::string_view message);  // stderr: "vaultdeck: MESSAGE", newlines kept
 
 int run_console(const GlobalOptions& g);
 int run_list(const GlobalOptions& g, const ListOptions& o);

@@ -42,7 +42,7 @@ std::vector<Values> value_rows() {
         {"render", "--screen", screen_ids()},
         {"drill run", "--runbook", builtin_runbook_names()},
         {"runbook show", "", builtin_runbook_names()},
-        {"sim serve", "--scenario", {"demo", "empty", "small", "large"}},
+        {"sim serve", "--scenario", {"demo", "empty", "small", "large", "hostile"}},
         {"", "--completion", {"bash", "zsh", "fish"}},
         {"", "--region", {"all", "us-east-1", "us-east-2", "us-west-1", "us-west-2", "eu-west-1", "eu-central-1",
                           "ap-southeast-1", "ap-northeast-1"}},

@@ -36,6 +36,10 @@ int main(int argc, char** argv) {
         return code == 0 ? 0 : kExitUsage;
     }
 
+    if (auto checked = check_global_options(cl.global); !checked) {
+        print_error(checked.error().message);
+        return kExitUsage;
+    }
     try {
         const GlobalOptions& g = cl.global;
         if (cl.man_page) return print(man_page(app, VAULTDECK_VERSION));
@@ -50,7 +54,7 @@ int main(int argc, char** argv) {
         if (*cl.sim_serve) return run_sim_serve(cl.sim);
         return run_console(g);
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "vaultdeck: internal error: %s\n", e.what());
+        print_error(std::string("internal error: ") + e.what());
         return kExitWarning;
     }
 }

@@ -1,11 +1,14 @@
 #include "tui/output_format.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <cmath>
 
 #include <fmt/format.h>
 
 #include "backend/core/time_format.hpp"
+#include "backend/core/untrusted_text.hpp"
+#include "tui/commands.hpp"
 
 namespace vd::cli {
 namespace {
@@ -44,17 +47,6 @@ int code_point_width(char32_t cp) {
     return wide ? 2 : 1;
 }
 
-// Table text: control characters (an escape sequence from a server) become '?'.
-std::string printable(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
-        out += (c < 0x20 || c == 0x7F) ? '?' : ch;
-    }
-    return out;
-}
-
 // Cuts text to at most `width` columns, ending with "…" when cut.
 std::string truncate(const std::string& s, size_t width) {
     if (width == 0 || display_width(s) <= width) return s;
@@ -77,7 +69,7 @@ std::string table_text(const Cell& cell, const Column& column) {
     if (column.display == Display::Bytes && std::holds_alternative<int64_t>(cell)) return human_bytes(std::get<int64_t>(cell));
     std::string text = cell_text(cell);
     if (text.empty()) return "-";
-    return truncate(printable(text), column.max_width);
+    return truncate(visible(text), column.max_width);  // a server's escape sequence shows as \x1b...
 }
 
 nlohmann::ordered_json json_value(const Cell& cell) {
@@ -145,8 +137,11 @@ std::string human_bytes(int64_t bytes) {
     return fmt::format("{:.1f} {}", v, units[unit]);
 }
 
-std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+// RFC 4180, after the gate: no field carries a raw control character (a
+// newline in a name is written \x0a), so every record is one line.
+std::string csv_field(std::string_view raw) {
+    const std::string text = visible(raw);
+    if (text.find_first_of(",\"") == std::string::npos) return text;
     std::string out = "\"";
     for (char c : text) {
         if (c == '"') out += '"';
@@ -197,7 +192,7 @@ std::string format_json(const Listing& listing) {
             if (listing.columns[c].show != Show::TableOnly) object[listing.columns[c].key] = json_value(cell_at(row, c));
         array.push_back(std::move(object));
     }
-    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return visible_json(array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
 }
 
 std::string format_csv(const Listing& listing) {
@@ -227,11 +222,21 @@ std::string render(const Listing& listing, OutputFormat format) {
         case OutputFormat::Table: return format_table(listing);
         case OutputFormat::Json:
             if (!listing.aws.empty())
-                return listing.aws.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+                return visible_json(listing.aws.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace)) + "\n";
             return format_json(listing);
         case OutputFormat::Csv: return format_csv(listing);
     }
     return {};
+}
+
+void print_out(std::string_view text) {
+    const std::string shown = visible_lines(text);
+    std::fwrite(shown.data(), 1, shown.size(), stdout);
+}
+
+void print_error(std::string_view message) {
+    const std::string shown = "vaultdeck: " + visible_lines(message) + "\n";
+    std::fwrite(shown.data(), 1, shown.size(), stderr);
 }
 
 }  // namespace vd::cli

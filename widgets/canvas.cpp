@@ -3,11 +3,14 @@
 
 #include <algorithm>
 
+#include "backend/core/untrusted_text.hpp"
+
 namespace vd::widgets {
 namespace {
 
-// True for C0 and C1 control characters, which are never drawn.
-bool is_control(char32_t c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+// True for C0 and C1 controls, bidi controls and separators, which are never
+// drawn: a name from AWS cannot move the cursor or reorder a row.
+bool is_control(char32_t c) { return c < 0x20 || c == 0x7F || is_format_control(c); }
 
 }  // namespace
 

@@ -24,7 +24,7 @@ namespace vd::sim {
 class Simulator;
 
 struct SimOptions {
-    std::string scenario = "demo";  // demo, empty, small, large
+    std::string scenario = "demo";  // demo, empty, small, large, hostile
     uint64_t seed = 42;
     int64_t scale = 0;              // recovery points of the large scenario
     double speed = 1.0;             // simulated seconds per real second

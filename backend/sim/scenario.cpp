@@ -5,7 +5,7 @@
 namespace vd::sim {
 
 const std::vector<std::string>& scenario_names() {
-    static const std::vector<std::string> names{"demo", "empty", "small", "large"};
+    static const std::vector<std::string> names{"demo", "empty", "small", "large", "hostile"};
     return names;
 }
 
@@ -21,11 +21,13 @@ Result<std::vector<PlantedProblem>> build_scenario(World& world, IdSource& ids, 
             return make_error(ErrorKind::InvalidInput, "the large scenario needs --scale N with 1 <= N <= 10000000");
         }
         planted = build_large(b, options.scale);
+    } else if (options.name == "hostile") {
+        planted = build_hostile(b);
     } else if (options.name == "empty") {
         b.region(world.primary_region);
         b.region("us-west-2");
     } else {
-        return make_error(ErrorKind::InvalidInput, "unknown scenario '" + options.name + "' (known: demo, empty, small, large)");
+        return make_error(ErrorKind::InvalidInput, "unknown scenario '" + options.name + "' (known: demo, empty, small, large, hostile)");
     }
     if (!planted) return planted;
     b.finish(engine);

@@ -40,6 +40,14 @@ Result<std::vector<PlantedProblem>> build_scenario(World& world, IdSource& ids, 
 // The scenario names build_scenario accepts.
 const std::vector<std::string>& scenario_names();
 
+// The hostile scenario's names and job message (escape sequences, OSC 52, a
+// right-to-left override, a C1 CSI, a line break),
+// for tests that check none reaches a terminal raw.
+extern const char* const kHostilePlanName;
+extern const char* const kHostileVaultName;
+extern const char* const kHostileFilesName;
+extern const char* const kHostileMessage;
+
 // Exact numbers of the small scenario (account 123456789012), for tests.
 struct SmallCounts {
     static constexpr int kVaultsEast = 2;             // small-vault (locked), small-dev-vault

@@ -62,5 +62,6 @@ private:
 Result<std::vector<PlantedProblem>> build_demo(ScenarioBuilder& b);
 Result<std::vector<PlantedProblem>> build_small(ScenarioBuilder& b);
 Result<std::vector<PlantedProblem>> build_large(ScenarioBuilder& b, int64_t scale);
+Result<std::vector<PlantedProblem>> build_hostile(ScenarioBuilder& b);
 
 }  // namespace vd::sim

@@ -12,11 +12,7 @@ source "$E2E/lib.sh"
 
 open_work
 
-export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" XDG_STATE_HOME="$work/home/.state"
-export AWS_CONFIG_FILE="$work/config" AWS_SHARED_CREDENTIALS_FILE="$work/credentials"
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_EC2_METADATA_DISABLED=true
-unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_REGION AWS_DEFAULT_REGION || true
-mkdir -p "$HOME"; : >"$AWS_CONFIG_FILE"; : >"$AWS_SHARED_CREDENTIALS_FILE"; : >"$work/failures"
+isolated_home
 RECORD="$work/record.jsonl"
 SECTION=status
 

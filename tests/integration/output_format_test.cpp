@@ -26,8 +26,12 @@ TEST(Csv, FieldsAreQuotedOnlyWhenNeededAndQuotesDoubled) {
     EXPECT_EQ(csv_field(""), "");
     EXPECT_EQ(csv_field("a,b"), "\"a,b\"");
     EXPECT_EQ(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
-    EXPECT_EQ(csv_field("two\nlines"), "\"two\nlines\"");
-    EXPECT_EQ(csv_field("cr\rhere"), "\"cr\rhere\"");
+    // No raw control character in a record (RFC 4180 allows quoted line
+    // breaks, but a name from AWS must not split a row or reach a terminal).
+    EXPECT_EQ(csv_field("two\nlines"), "two\\x0alines");
+    EXPECT_EQ(csv_field("cr\rhere"), "cr\\x0dhere");
+    EXPECT_EQ(csv_field("plan\x1b]52;c;eA==\a,x"), "\"plan\\x1b]52;c;eA==\\x07,x\"");
+    EXPECT_EQ(csv_field("rtl\xe2\x80\xae"), "rtl\\u202e");
     EXPECT_EQ(csv_field("produção-vault"), "produção-vault");
     EXPECT_EQ(csv_field(" spaced "), " spaced ");
 }
@@ -58,7 +62,7 @@ TEST(Table, LongCellsAreCutAndControlCharactersNeutralised) {
     Listing l;
     l.columns = {Column{"msg", "MESSAGE", Show::Everywhere, Align::Left, Display::Plain, 10}, Column{"n", "N"}};
     l.add({std::string("ação não autorizada pela chave"), std::string("\x1b[31mred")});
-    EXPECT_EQ(format_table(l), "MESSAGE     N\nação não …  ?[31mred\n");
+    EXPECT_EQ(format_table(l), "MESSAGE     N\nação não …  \\x1b[31mred\n");  // the escape written out, not sent
     EXPECT_EQ(display_width("ação não …"), 10u);
 }
 

@@ -16,6 +16,17 @@ close_work() {
   rm -rf "$work"
 }
 
+# A home, configuration, cache and state folder of the suite's own, empty
+# AWS config and credentials files, test keys, and no AWS variables from the
+# caller: nothing the suite runs can read the operator's files or reach AWS.
+isolated_home() {
+  export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" XDG_STATE_HOME="$work/home/.state"
+  export AWS_CONFIG_FILE="$work/config" AWS_SHARED_CREDENTIALS_FILE="$work/credentials"
+  export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_EC2_METADATA_DISABLED=true
+  unset AWS_PROFILE AWS_SESSION_TOKEN AWS_ENDPOINT_URL AWS_REGION AWS_DEFAULT_REGION || true
+  mkdir -p "$HOME"; : >"$AWS_CONFIG_FILE"; : >"$AWS_SHARED_CREDENTIALS_FILE"; : >"$work/failures"
+}
+
 # Starts `vaultdeck sim serve` in the background and sets SIM_URL from its
 # one "listening on" line.
 start_sim() {
