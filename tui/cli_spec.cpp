@@ -23,12 +23,12 @@ std::vector<std::string> kind_names() {
 // Adds the options every AWS-reading command takes.
 void add_global_options(CLI::App& app, GlobalOptions& g) {
     app.add_option("--profile", g.profile, "AWS profile (default: AWS_PROFILE, then 'default')");
-    app.add_option("--region", g.regions,
+    app.add_option("--region", g.region_args,
                    "Region(s), comma separated, or 'all' for every region the account has enabled "
                    "(default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region; with a configuration's "
                    "accounts and no --profile/--region, each account's regions)")
-        ->delimiter(',')
-        ->allow_extra_args(false);  // "--region , list" must not take "list" as a region
+        ->expected(1)  // one word per --region, split by check_global_options: "--region , list" keeps "list"
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("--endpoint-url", g.endpoint_url, "Send every request to this endpoint (an AWS-compatible server)");
     app.add_option("--config", g.config_path, "Configuration file (default: ~/.config/vaultdeck/config.toml)");
     app.add_flag("--read-only", g.read_only, "Never change anything in AWS; mutating steps become dry runs");
@@ -178,7 +178,14 @@ std::vector<std::string> builtin_runbook_names() {
 
 Status check_global_options(GlobalOptions& g) {
     std::vector<std::string> regions;
-    for (const auto& r : g.regions) {
+    std::vector<std::string> named;
+    for (const auto& arg : g.region_args) {
+        std::size_t start = 0;
+        for (std::size_t comma; (comma = arg.find(',', start)) != std::string::npos; start = comma + 1)
+            named.push_back(arg.substr(start, comma - start));
+        named.push_back(arg.substr(start));
+    }
+    for (const auto& r : named) {
         if (r.empty()) return make_error(ErrorKind::InvalidInput, "--region has an empty name (write --region us-east-1,eu-west-1)", "usage");
         if (r != "all" && !aws::valid_region_name(r))
             return make_error(ErrorKind::InvalidInput, fmt::format("--region '{}' is not an AWS region name (like us-east-1)", visible(r)), "usage");

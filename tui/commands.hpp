@@ -12,7 +12,8 @@ namespace vd::cli {
 // Options every command that reads AWS accepts.
 struct GlobalOptions {
     std::string profile;               // --profile, else AWS_PROFILE, else default
-    std::vector<std::string> regions;  // --region a,b
+    std::vector<std::string> region_args;  // each --region as typed ("a,b")
+    std::vector<std::string> regions;      // --region a,b: checked names, each once
     std::string endpoint_url;          // --endpoint-url
     std::string config_path;           // --config
     bool read_only = false;            // --read-only

@@ -87,6 +87,14 @@ fi
 expect "a hostile --region is refused before any request (exit 64)" "$?" 64
 checked "the refusal" "$work/region.err"
 shows "the refusal" "$work/region.err" "is not an AWS region name"
+"$VAULTDECK" --region , list vaults --endpoint-url "$SIM_URL" >"$work/region.out" 2>"$work/region.err"
+expect "--region , is refused, not read as regions 'list' and 'vaults' (exit 64)" "$?" 64
+shows "the refusal" "$work/region.err" "--region has an empty name"
+expect "--region us-east-1,us-east-1 lists each vault once" \
+  "$("$VAULTDECK" list vaults --endpoint-url "$SIM_URL" --region us-east-1,us-east-1 --output csv | wc -l)" \
+  "$("$VAULTDECK" list vaults --endpoint-url "$SIM_URL" --region us-east-1 --output csv | wc -l)"
+"$VAULTDECK" list vaults --endpoint-url 'http://127.0.0.1:1/x?a#b' >"$work/url.out" 2>"$work/url.err"
+expect "an --endpoint-url with a query or fragment is refused (exit 64)" "$?" 64
 
 echo "== hostile: the console in tmux, which keeps what OSC 52 sends as a paste buffer"
 SOCKET="vd-hostile-$$"
