@@ -109,6 +109,7 @@ Result<std::string> EngineImpl::cluster_progress(RestoreBackend& b, WaitProgress
     if (!c) {
         p.state = cluster_not_found(c.error()) ? "not created yet" : "unknown";
         if (cluster_not_found(c.error())) return fmt::format("cluster {} does not exist yet", cluster);
+        if (!waiting_can_fix(c.error())) return c.error();
         return fmt::format("cannot describe cluster {}: {}", cluster, c.error().to_string());
     }
     p.state = "cluster " + c->status;
@@ -121,6 +122,7 @@ Result<std::string> EngineImpl::cluster_progress(RestoreBackend& b, WaitProgress
         return *made;
     }
     auto w = b.describe_db_instance(value("writer"));
+    if (!w && !is_instance_not_found(w.error()) && !waiting_can_fix(w.error())) return w.error();
     if (!w) {
         p.state = "writer not created yet";
         return fmt::format("writer {} does not exist yet", value("writer"));

@@ -30,6 +30,12 @@ inline bool refused_for_sure(const Error& e) {
     return e.kind == ErrorKind::Aws && e.http_status >= 400 && e.http_status < 500 && !e.retryable;
 }
 
+// Whether waiting longer can fix an error of a wait step's poll: throttling,
+// 5xx, timeouts, connection errors and cut answers pass; credentials,
+// AccessDenied, validation errors and a missing restore job do not, and
+// the step stops at once instead of looping until its timeout.
+bool waiting_can_fix(const Error& e);
+
 // The checklist step whose last tick records the switch time in the report.
 inline constexpr const char* kSwitchRecordStep = "switched";
 
@@ -163,6 +169,7 @@ private:
 
     // engine_wait.cpp
     Result<Outcome> run_wait(const Step& step);
+    Outcome stop_waiting(const std::string& what, const Error& e);
     std::string rto_verdict(Seconds elapsed) const;
     void note_database_url();
 

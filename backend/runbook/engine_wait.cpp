@@ -18,6 +18,27 @@ bool hopeless(const std::string& status) {
 
 }  // namespace
 
+bool waiting_can_fix(const Error& e) {
+    switch (e.kind) {
+    case ErrorKind::Network:
+    case ErrorKind::Timeout:
+    case ErrorKind::Parse:  // a cut or garbled answer: the next poll reads a whole one
+        return true;
+    case ErrorKind::Http:
+    case ErrorKind::Aws:
+        return e.retryable || e.http_status >= 500 || e.http_status == 429;
+    default:
+        return false;  // credentials, configuration, input, read-only, not found, internal
+    }
+}
+
+// The wait step's end on an error that more waiting cannot fix: the reason
+// and how to go on once it is fixed.
+Outcome EngineImpl::stop_waiting(const std::string& what, const Error& e) {
+    return failed(fmt::format("{}: {}; waiting cannot fix this: fix it, then `vaultdeck resume {}` goes on waiting", what,
+                              e.to_string(), state_.id));
+}
+
 // Polls once; done when the new instance is available.
 Result<Outcome> EngineImpl::run_wait(const Step& step) {
     if (value("dry_run") == "true") return skipped("dry run: nothing was restored, nothing to wait for");
@@ -45,6 +66,10 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
         auto job = (*b)->describe_restore_job(value("restore_job_id"));
         if (!job) {
             p.state = "unknown";
+            if (!waiting_can_fix(job.error())) {
+                wait_progress_ = p;
+                return stop_waiting("cannot read restore job " + value("restore_job_id"), job.error());
+            }
             return waiting("cannot read the restore job: " + job.error().to_string());
         }
         p.state = job->status;
@@ -69,6 +94,7 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
         auto progress = cluster_progress(**b, p, ready);
         if (!progress) {
             wait_progress_ = p;
+            if (progress.error().code != "wait") return stop_waiting("cannot follow cluster " + target, progress.error());
             return failed(progress.error().message);
         }
         if (!ready) return waiting(*progress);
@@ -78,6 +104,11 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
         return done(fmt::format("{} after {}{}", *progress, format_duration(elapsed), rto_verdict(elapsed)));
     }
     auto inst = (*b)->describe_db_instance(target);
+    if (!inst && !is_instance_not_found(inst.error()) && !waiting_can_fix(inst.error())) {
+        p.state = "unknown";
+        wait_progress_ = p;
+        return stop_waiting("cannot describe " + target, inst.error());
+    }
     if (!inst) {
         p.state = is_instance_not_found(inst.error()) ? "not created yet" : "unknown";
         return waiting(is_instance_not_found(inst.error()) ? fmt::format("{} does not exist yet", target)

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "backend/core/time_format.hpp"
 #include "backend/runbook/engine.hpp"
@@ -97,7 +98,14 @@ public:
     }
     Result<std::vector<model::RestoreJob>> list_restore_jobs(const services::JobFilter&) override { return std::vector<model::RestoreJob>{}; }
     Result<std::vector<model::RestoreJob>> list_restore_jobs_by_resource(const std::string&) override { return std::vector<model::RestoreJob>{}; }
-    Result<model::RestoreJob> describe_restore_job(const std::string&) override { return make_error(ErrorKind::NotFound, "none"); }
+    std::optional<Error> job_error;  // what DescribeRestoreJob answers; a RUNNING job without one
+    Result<model::RestoreJob> describe_restore_job(const std::string& id) override {
+        if (job_error) return *job_error;
+        model::RestoreJob job;
+        job.restore_job_id = id;
+        job.status = "RUNNING";
+        return job;
+    }
     Result<model::DbInstance> describe_db_instance(const std::string& id) override {
         for (const auto& e : existing) {
             if (e == id) {
@@ -149,8 +157,8 @@ struct Fixture {
         return o;
     }
 
-    std::unique_ptr<Engine> start(bool read_only = false) {
-        auto rb = load_runbook(kRestoreRunbook, "tiny.toml");
+    std::unique_ptr<Engine> start(bool read_only = false, const std::string& text = kRestoreRunbook) {
+        auto rb = load_runbook(text, "tiny.toml");
         EXPECT_TRUE(rb.ok()) << (rb.ok() ? "" : rb.error().message);
         auto e = start_engine(*rb, {{"resource", "arn:aws:rds:us-east-1:123456789012:db:prod-db"}}, options(read_only));
         EXPECT_TRUE(e.ok()) << (e.ok() ? "" : e.error().message);
@@ -444,4 +452,54 @@ TEST(CleanupErrors, AlreadyBeingDeletedIsTheRetryOfOurOwnDelete) {
     EXPECT_FALSE(is_already_being_deleted(vd::make_error(vd::ErrorKind::Aws,
         "Instance small-db-drill is not in available state.", "InvalidDBInstanceState")));
     EXPECT_FALSE(is_already_being_deleted(vd::make_error(vd::ErrorKind::Aws, "already being deleted", "AccessDenied")));
+}
+
+// A wait step stops at once, with the reason and the resume command, on what
+// waiting cannot fix (credentials, AccessDenied, validation, a job that is
+// not there); throttling, 5xx and connection errors only make it poll again.
+TEST(WaitErrors, OnlyErrorsThatTimeCanFixKeepTheWaitGoing) {
+    std::string text = kRestoreRunbook;
+    text.replace(text.find("[[steps]]\nkind = \"report\""), 0, "[[steps]]\nkind = \"wait\"\nid = \"wait\"\n\n");
+    struct Case {
+        Error error;
+        bool keeps_waiting;
+    };
+    auto aws = [](int status, const char* code, bool retryable = false) {
+        Error e = make_error(ErrorKind::Aws, std::string(code) + " from the service", code);
+        e.http_status = status;
+        e.retryable = retryable;
+        return e;
+    };
+    const Case cases[] = {
+        {aws(400, "ThrottlingException", true), true},
+        {aws(503, "ServiceUnavailable"), true},
+        {make_error(ErrorKind::Network, "connection reset", "ConnectionReset"), true},
+        {make_error(ErrorKind::Timeout, "read timed out", "Timeout"), true},
+        {make_error(ErrorKind::Credentials, "no credentials in the environment, files or instance role", "NoCredentials"), false},
+        {aws(400, "ExpiredTokenException"), false},
+        {aws(403, "AccessDeniedException"), false},
+        {aws(400, "InvalidParameterValueException"), false},
+        {aws(404, "ResourceNotFoundException"), false},
+    };
+    for (const auto& c : cases) {
+        Fixture f;
+        auto e = f.start(false, text);
+        ASSERT_NE(e, nullptr);
+        walk_to_confirm(*e);
+        ASSERT_TRUE(e->type_confirmation("prod-db-restore-20261122").ok());
+        ASSERT_TRUE(e->next().ok());  // confirm
+        ASSERT_TRUE(e->next().ok());  // restore: job-1
+        ASSERT_EQ(e->current_step().kind, StepKind::Wait) << c.error.code;
+        f.backend->job_error = c.error;
+        auto r = e->next();
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        EXPECT_FALSE(r->moved) << c.error.code;
+        if (c.keeps_waiting) {
+            EXPECT_EQ(r->status, StepStatus::Current) << c.error.code << ": " << r->message;
+        } else {
+            EXPECT_EQ(r->status, StepStatus::Failed) << c.error.code << ": " << r->message;
+            EXPECT_NE(r->message.find(c.error.code), std::string::npos) << r->message;
+            EXPECT_NE(r->message.find("vaultdeck resume " + e->state().id), std::string::npos) << r->message;
+        }
+    }
 }
