@@ -41,6 +41,9 @@ inline constexpr const char* kSwitchRecordStep = "switched";
 
 // The tag every restored resource gets, naming what it was restored from.
 inline constexpr const char* kRestoredFromTag = "vaultdeck:restored-from";
+// The tag naming the wizard that restored a resource: a resumed wizard
+// adopts only what carries its own id.
+inline constexpr const char* kWizardTag = "vaultdeck:wizard";
 
 // The form fields that set the new resource (instance_class, subnet_group,
 // ..., engine_lifecycle_support).

@@ -262,6 +262,17 @@ Status EngineImpl::adopt_restore(const Step& step, const std::string& job_id, co
     return audit(e);
 }
 
+namespace {
+
+// The wizard a restored resource's tags name, or empty.
+std::string wizard_of(const std::vector<std::pair<std::string, std::string>>& tags) {
+    for (const auto& [k, v] : tags)
+        if (k == kWizardTag) return v;
+    return {};
+}
+
+}  // namespace
+
 // Looks for what an interrupted attempt may have started; true when found and adopted.
 Result<bool> EngineImpl::reconcile_restore(const Step& step) {
     auto b = backend();
@@ -269,26 +280,16 @@ Result<bool> EngineImpl::reconcile_restore(const Step& step) {
     auto attempt = parse_time(value("restore_attempt_at"));
     TimePoint since = (attempt ? *attempt : now()) - kAdoptSlack;
     std::string target = value("target");
-    if (step.method == "aws-backup") {
-        services::JobFilter filter;
-        filter.created_after = since;
-        auto jobs = (*b)->list_restore_jobs(filter);
-        if (!jobs) return jobs.error();
-        std::vector<const model::RestoreJob*> mine;
-        for (const auto& j : *jobs) {
-            if (j.recovery_point_arn != value("recovery_point_arn")) continue;
-            if (!j.created_resource_arn.empty() && db_identifier_of(j.created_resource_arn) != target &&
-                j.created_resource_arn.find(":" + target) == std::string::npos)
-                continue;
-            mine.push_back(&j);
-        }
-        if (mine.size() != 1) return false;
-        if (auto s = adopt_restore(step, mine[0]->restore_job_id, "ListRestoreJobs"); !s) return s.error();
-        return true;
-    }
+    // AWS Backup: sending StartRestoreJob again with the saved idempotency
+    // token answers with the job the interrupted attempt started, if it did,
+    // and starts one otherwise. Listing jobs cannot tell ours from another
+    // wizard's on the same point (a running job names no resource yet).
+    if (step.method == "aws-backup") return false;
     if (!source_cluster().empty()) {
         auto c = (*b)->describe_db_cluster(target);
         if (!c) return c.error().kind == ErrorKind::NotFound || c.error().code == "DBClusterNotFoundFault" ? Result<bool>(false) : Result<bool>(c.error());
+        if (auto by = wizard_of(c->tags); !by.empty() && by != state_.id)
+            return make_error(ErrorKind::InvalidInput, fmt::format("cluster {} was restored by wizard {}, not this one: not adopting it", target, by), "restore");
         if (c->create_time && *c->create_time < since)
             return make_error(ErrorKind::InvalidInput, fmt::format("cluster {} exists but was created before this wizard's restore: not adopting it", target), "restore");
         if (auto s = adopt_restore(step, c->arn, "DescribeDBClusters"); !s) return s.error();
@@ -299,6 +300,8 @@ Result<bool> EngineImpl::reconcile_restore(const Step& step) {
         if (is_instance_not_found(inst.error())) return false;
         return inst.error();
     }
+    if (auto by = wizard_of(inst->tags); !by.empty() && by != state_.id)
+        return make_error(ErrorKind::InvalidInput, fmt::format("{} was restored by wizard {}, not this one: not adopting it", target, by), "restore");
     if (inst->create_time && *inst->create_time < since)
         return make_error(ErrorKind::InvalidInput,
                           fmt::format("{} exists but was created at {}, before this wizard's restore: not adopting it",

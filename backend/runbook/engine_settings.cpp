@@ -240,14 +240,16 @@ std::string EngineImpl::setting(const std::string& field) const {
     return value("default_" + field);
 }
 
-// The tags of the new resource: the source's plus vaultdeck:restored-from.
+// The tags of the new resource: the source's plus vaultdeck:restored-from and
+// vaultdeck:wizard (this wizard's id).
 std::vector<std::pair<std::string, std::string>> EngineImpl::restored_tags() const {
     std::vector<std::pair<std::string, std::string>> tags;
     auto j = nlohmann::json::parse(value("source_tags").empty() ? "[]" : value("source_tags"), nullptr, false);
     if (j.is_array())
         for (const auto& t : j)
             if (t.is_array() && t.size() == 2 && t[0].is_string() && t[1].is_string() &&
-                t[0].get<std::string>().rfind("aws:", 0) != 0 && t[0].get<std::string>() != kRestoredFromTag)
+                t[0].get<std::string>().rfind("aws:", 0) != 0 && t[0].get<std::string>() != kRestoredFromTag &&
+                t[0].get<std::string>() != kWizardTag)
                 tags.emplace_back(t[0].get<std::string>(), t[1].get<std::string>());
     std::string from = source_cluster().empty() ? db_identifier_of(value("source")) : source_cluster();
     if (!value("snapshot_identifier").empty()) from += " snapshot " + value("snapshot_identifier");
@@ -255,6 +257,7 @@ std::vector<std::pair<std::string, std::string>> EngineImpl::restored_tags() con
     else if (!value("restore_time").empty()) from += " at " + value("restore_time");
     if (from.size() > 256) from.resize(256);
     tags.emplace_back(kRestoredFromTag, from);
+    tags.emplace_back(kWizardTag, state_.id);
     return tags;
 }
 

@@ -292,7 +292,7 @@ TEST(RestoreFlow, CrashAfterTheTokenIsSavedButBeforeTheCallStartsExactlyOneResto
     EXPECT_EQ((*resumed)->state().idempotency_token, token);
 }
 
-TEST(RestoreFlow, CrashRightAfterTheCallIsAdoptedOnResume) {
+TEST(RestoreFlow, CrashRightAfterTheCallIsFoundByResendingWithTheSavedToken) {
     Flow f;
     auto e = f.start("monthly-drill", false, [](std::string_view p) { return p == "restore:sent"; });
     ASSERT_TRUE(e.ok());
@@ -312,9 +312,55 @@ TEST(RestoreFlow, CrashRightAfterTheCallIsAdoptedOnResume) {
     EXPECT_EQ((*resumed)->state().values.at("restore_job_id"), jobs[0].restore_job_id);
     auto audit = read_audit_log(f.audit_path());
     ASSERT_TRUE(audit.ok());
-    int adopted = 0;
-    for (const auto& a : audit->entries) adopted += a.phase == "adopt" && a.outcome == jobs[0].restore_job_id;
-    EXPECT_EQ(adopted, 1);
+    int before = 0, after = 0;
+    for (const auto& a : audit->entries) {
+        if (a.action != "restore" || a.call.operation != "StartRestoreJob") continue;
+        before += a.phase == "before";
+        after += a.phase == "after" && a.outcome == jobs[0].restore_job_id;
+        if (a.phase == "before") EXPECT_EQ(a.idempotency_token, st.idempotency_token) << "both sends carry the saved token";
+    }
+    EXPECT_EQ(before, 2) << "the interrupted send and the resend, each audited";
+    EXPECT_EQ(after, 1) << "the resend answered with the job the first send started";
+}
+
+// Two wizards restore the same recovery point and are interrupted at the
+// same moment, one before its call went out and one right after. Resumed,
+// each ends with its own job: the one that never sent starts one (a running
+// job of the other wizard names no resource yet and is not taken for ours).
+TEST(RestoreFlow, TwoWizardsOnOnePointInterruptedTogetherNeverShareAJob) {
+    Flow f;
+    auto a = f.start("monthly-drill", false, [](std::string_view p) { return p == "restore:token-saved"; });
+    auto b = f.start("monthly-drill", false, [](std::string_view p) { return p == "restore:sent"; });
+    ASSERT_TRUE(a.ok() && b.ok());
+    const std::string id_a = (*a)->state().id, id_b = (*b)->state().id;
+    ASSERT_NE(id_a, id_b);
+    DrillRunOptions no_sleep = f.run_options();
+    no_sleep.sleep = [](Seconds) {};
+    ASSERT_FALSE(run_headless(**a, no_sleep).ok());
+    ASSERT_FALSE(run_headless(**b, no_sleep).ok());
+    ASSERT_EQ(f.new_restore_jobs().size(), 1u) << "only b's call went out";
+    const std::string job_b = f.new_restore_jobs().front().restore_job_id;
+    WizardState st_a = saved_state(f, id_a);
+    WizardState st_b = saved_state(f, id_b);
+    ASSERT_EQ(st_a.values.at("recovery_point_arn"), st_b.values.at("recovery_point_arn")) << "the same point";
+    ASSERT_NE(st_a.idempotency_token, st_b.idempotency_token);
+
+    auto resumed_a = resume_engine(st_a, f.options());
+    ASSERT_TRUE(resumed_a.ok()) << resumed_a.error().message;
+    while ((*resumed_a)->current_step().kind != StepKind::Restore) ASSERT_TRUE((*resumed_a)->next().ok());
+    auto sent_a = (*resumed_a)->next();
+    ASSERT_TRUE(sent_a.ok()) << sent_a.error().message;
+    auto resumed_b = resume_engine(st_b, f.options());
+    ASSERT_TRUE(resumed_b.ok()) << resumed_b.error().message;
+    while ((*resumed_b)->current_step().kind != StepKind::Restore) ASSERT_TRUE((*resumed_b)->next().ok());
+    auto sent_b = (*resumed_b)->next();
+    ASSERT_TRUE(sent_b.ok()) << sent_b.error().message;
+
+    const std::string mine_a = (*resumed_a)->state().values.at("restore_job_id");
+    const std::string mine_b = (*resumed_b)->state().values.at("restore_job_id");
+    EXPECT_EQ(mine_b, job_b) << "b found the job its interrupted call started";
+    EXPECT_NE(mine_a, job_b) << "a did not take b's job";
+    EXPECT_EQ(f.new_restore_jobs().size(), 2u) << "one job each";
 }
 
 TEST(RestoreFlow, AmbiguousJobsAfterACrashAreResolvedByTheIdempotencyToken) {
