@@ -60,7 +60,7 @@ int run_resume(const GlobalOptions& g, const std::string& wizard_id) {
     }
 
     aws::SessionOptions so;
-    so.profile = g.profile.empty() ? state->profile : g.profile;
+    so.profile = g.profile.empty() ? runbook::resume_profile(*state) : g.profile;
     so.region = g.regions.empty() ? state->region : g.regions.front();
     so.endpoint_url = g.endpoint_url;
     so.read_only = g.read_only || state->read_only;

@@ -77,7 +77,7 @@ public:
         if (!state) return state.error();
         if (const std::string why = cannot_resume(*state, env_.demo()); !why.empty())
             return make_error(ErrorKind::InvalidInput, why, "resume");
-        auto eo = engine_options(g_.profile.empty() ? state->profile : g_.profile, state->region);
+        auto eo = engine_options(g_.profile.empty() ? runbook::resume_profile(*state) : g_.profile, state->region);
         if (!eo) return eo.error();
         if (auto report = value_of(*state, "report_markdown"); !report.empty())
             eo->report_dir = std::filesystem::path(report).parent_path();

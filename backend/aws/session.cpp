@@ -24,6 +24,7 @@ namespace {
 // Everything resolved once, shared by the session and its clients.
 struct SessionState {
     std::string profile;
+    bool profile_named = false;  // --profile or AWS_PROFILE, not the default chain
     std::string region;
     std::string endpoint_url;  // --endpoint-url
     std::shared_ptr<const ProfileConfig> config;
@@ -86,6 +87,7 @@ public:
     explicit SessionImpl(SessionState state) : s_(std::move(state)) {}
 
     const std::string& profile() const override { return s_.profile; }
+    bool profile_named() const override { return s_.profile_named; }
     const std::string& region() const override { return s_.region; }
 
     std::string endpoint_for(const std::string& service) const override { return endpoint_in(service, s_.region); }
@@ -142,6 +144,7 @@ Result<std::shared_ptr<Session>> make_session(const SessionOptions& options) {
         }
     }
     if (s.profile.empty()) s.profile = "default";
+    s.profile_named = named;
 
     auto loaded = load_default_profile_config();
     if (!loaded) return loaded.error();

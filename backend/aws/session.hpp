@@ -26,6 +26,10 @@ class Session {
 public:
     virtual ~Session() = default;
     virtual const std::string& profile() const = 0;
+    // Whether the profile was named (--profile or AWS_PROFILE) rather than
+    // the default chain's "default": credentials from the environment or an
+    // instance role come with an unnamed one.
+    virtual bool profile_named() const = 0;
     virtual const std::string& region() const = 0;
     // The endpoint URL for a service ("backup", "rds", "sts", "s3").
     virtual std::string endpoint_for(const std::string& service) const = 0;

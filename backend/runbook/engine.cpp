@@ -320,6 +320,7 @@ Result<std::unique_ptr<Engine>> start_engine(const Runbook& runbook, const Varia
     if (!st.values.count("source") && st.values.count("resource")) st.values["source"] = db_identifier_of(st.values["resource"]);
     if (!st.values.count("region") || st.values["region"].empty()) st.values["region"] = st.region;
     st.values["profile"] = st.profile;
+    st.values["credentials_profile"] = options.backend->named_profile();
     st.values["wizard"] = st.id;
     st.values["runbook"] = runbook.name;
     auto engine = std::make_unique<detail::EngineImpl>(runbook, std::move(st), std::move(options));

@@ -35,6 +35,10 @@ public:
     // The region and profile these calls go to (for the audit log).
     virtual std::string region() const = 0;
     virtual std::string profile() const = 0;
+    // The profile to resume with: the one named when the wizard started
+    // (--profile or AWS_PROFILE), or empty for the default chain, so that
+    // credentials from the environment or a role are found the same way.
+    virtual std::string named_profile() const { return profile(); }
     // The request id of the last call answered (success or AWS error), if any.
     virtual std::string last_request_id() const = 0;
 
@@ -102,6 +106,7 @@ struct ServicesBackendOptions {
     std::shared_ptr<aws::AwsClient> sts;
     std::shared_ptr<aws::AwsClient> ec2;  // optional: without it the security group check cannot run
     std::string profile;
+    bool profile_named = true;  // false: the default chain's "default" (credentials may be the environment's)
 };
 
 // The backend over the typed service clients.

@@ -68,6 +68,7 @@ public:
         : recorder_(std::make_shared<RequestIdRecorder>()),
           region_(o.backup ? o.backup->options().region : std::string()),
           profile_(std::move(o.profile)),
+          profile_named_(o.profile_named),
           backup_(std::make_shared<RecordingClient>(o.backup, recorder_)),
           rds_(std::make_shared<RecordingClient>(o.rds, recorder_)),
           sts_(std::make_shared<RecordingClient>(o.sts, recorder_)) {
@@ -76,6 +77,7 @@ public:
 
     std::string region() const override { return region_; }
     std::string profile() const override { return profile_; }
+    std::string named_profile() const override { return profile_named_ ? profile_ : std::string(); }
     std::string last_request_id() const override { return recorder_->last(); }
 
     Result<model::CallerIdentity> caller_identity() override { return sts_.get_caller_identity(); }
@@ -190,6 +192,7 @@ private:
     std::shared_ptr<RequestIdRecorder> recorder_;
     std::string region_;
     std::string profile_;
+    bool profile_named_ = true;
     services::BackupClient backup_;
     services::RdsClient rds_;
     services::StsClient sts_;
@@ -213,6 +216,7 @@ BackendFactory session_backend_factory(std::shared_ptr<aws::Session> session) {
         o.sts = session->client_for("sts", r);
         o.ec2 = session->client_for("ec2", r);
         o.profile = session->profile();
+        o.profile_named = session->profile_named();
         if (!o.backup || !o.rds || !o.sts)
             return make_error(ErrorKind::Config, fmt::format("no AWS clients for region {}", r));
         return make_services_backend(std::move(o));

@@ -120,6 +120,11 @@ std::optional<StepStatus> parse_step_status(std::string_view s) {
 }
 
 // The state as indented JSON.
+std::string resume_profile(const WizardState& s) {
+    auto it = s.values.find("credentials_profile");
+    return it != s.values.end() ? it->second : s.profile;
+}
+
 std::string wizard_state_to_json(const WizardState& s) {
     json steps = json::array();
     for (const auto& r : s.steps) steps.push_back(step_to_json(r));

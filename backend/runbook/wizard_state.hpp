@@ -84,6 +84,12 @@ struct WizardState {
 };
 
 // The JSON form, and back (errors for a file that is not a wizard state).
+// The profile a resumed wizard asks for: the one named when it started
+// (--profile or AWS_PROFILE), or empty for the default chain (credentials
+// from the environment or a role); a state saved before this was recorded
+// gives its resolved profile.
+std::string resume_profile(const WizardState& s);
+
 std::string wizard_state_to_json(const WizardState& s);
 Result<WizardState> wizard_state_from_json(std::string_view text);
 

@@ -5,7 +5,10 @@
 # prod-db's newest recovery point to a temporary instance, runs the runbook's
 # SQL checks against that real database and the source, deletes it and
 # writes the reports. Then the recovery point's database is corrupted
-# (every events row deleted) and the same drill must fail on it.
+# (every events row deleted) and the same drill must fail on it. Last, a
+# drill started with environment credentials and no AWS config at all is
+# killed -9 while it waits and `vaultdeck resume` carries it to its verdict
+# with the same credentials, with one restore job.
 #
 # Needs $VAULTDECK (the binary) and $ROOT; uses the PostgreSQL cluster in
 # $VAULTDECK_TEST_PG (scripts/test starts one) or starts its own. Without a
@@ -220,6 +223,41 @@ expect "pitr: the DATABASE_URL for the switch-over (no password)" "$(jq -r '.val
 expect "pitr: the audit log has the restore with EngineLifecycleSupport=open-source-rds-extended-support-disabled" \
   "$(jq -r 'select(.phase == "before" and .api.operation == "RestoreDBInstanceToPointInTime") | .api.parameters.EngineLifecycleSupport' \
      "$XDG_STATE_HOME/vaultdeck/audit.jsonl")" open-source-rds-extended-support-disabled
+
+echo "== drill: killed while it waits, resumed with the same environment credentials (no profile anywhere)"
+: >"$work/empty-config"
+# env execs vaultdeck, so $! below is vaultdeck itself.
+envcreds=(env AWS_CONFIG_FILE="$work/empty-config" AWS_SHARED_CREDENTIALS_FILE="$work/empty-config"
+          AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_REGION=us-east-1)
+"${envcreds[@]}" "$VAULTDECK" drill run --runbook monthly-drill --resource prod-db --yes --endpoint-url "$url" \
+  --report-dir "$work/killed" >"$work/killed.out" 2>&1 &
+killed_pid=$!
+for _ in $(seq 1 300); do
+  grep -qE '^\[6/10\] restore +done' "$work/killed.out" && break
+  kill -0 "$killed_pid" 2>/dev/null || break
+  sleep 0.1
+done
+if grep -qE '^\[6/10\] restore +done' "$work/killed.out" && kill -9 "$killed_pid" 2>/dev/null; then
+  ok "killed -9 once the restore was sent"
+else
+  fail "the drill did not reach its wait step"; cat "$work/killed.out"
+fi
+wait "$killed_pid" 2>/dev/null || true
+rc=0
+"${envcreds[@]}" "$VAULTDECK" resume --endpoint-url "$url" >"$work/resumed.out" 2>&1 || rc=$?
+sed 's/^/    | /' "$work/resumed.out"
+# The newest point is the one corrupted above, so the drill's verdict is a
+# failed integrity check (exit 1); before the fix resume stopped at once with
+# ProfileNotFound (exit 3).
+expect "resume with environment credentials runs the drill to its verdict (exit 1, not 3)" "$rc" 1
+expect_match "resume: the wait step finished" "$work/resumed.out" '^\[7/10\] wait +done +.* is available after'
+expect_match "resume: the integrity checks ran against the restored database" "$work/resumed.out" \
+  '^\[8/10\] sql-check +failed +Integrity checks — 2 of 3 checks passed; failed: no table emptier than the source$'
+expect_match "resume: the cleanup deleted the temporary instance" "$work/resumed.out" '^\[9/10\] cleanup +done +.*deleting prod-db-drill-'
+killed_wizard="$(sed -n 's/^resuming \([^ ]*\) .*/\1/p' "$work/resumed.out")"
+expect "resume: one restore job for the killed drill ($killed_wizard)" \
+  "$(jq -r --arg w "$killed_wizard" 'select(.phase == "after" and .api.operation == "StartRestoreJob" and .wizard == $w) | .outcome' \
+     "$XDG_STATE_HOME/vaultdeck/audit.jsonl" | sort -u | wc -l)" 1
 
 echo "drill: $passed passed, $failed failed in $(( $(date +%s) - started_at )) s"
 [ "$failed" -eq 0 ]
