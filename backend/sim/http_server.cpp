@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <chrono>
 #include <thread>
 
 #include <httplib.h>
@@ -91,8 +92,12 @@ public:
         return port_;
     }
 
+    // Returns once the accept loop runs: httplib's stop() does nothing before
+    // that, and a stop in the gap (SIGTERM right after "listening on") left
+    // the loop running and the join waiting forever.
     void serve() override {
         thread_ = std::thread([this] { server_.listen_after_bind(); });
+        for (int i = 0; i < 5000 && !server_.is_running(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
 
     void stop() override {

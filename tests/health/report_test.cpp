@@ -55,7 +55,8 @@ TEST(Report, RegionsThatNeverLoadedAreUnknown) {
     EXPECT_EQ(f[0].reason, "cannot tell: plans, recovery-points never loaded");
     EXPECT_EQ(f[0].resource_name, "shop-prod");
     EXPECT_EQ(f[0].evidence,
-              (std::vector<std::string>{"plans: never fetched", "recovery-points: AccessDeniedException: not authorized"}));
+              (std::vector<std::string>{"plans: never fetched", "recovery-points: AccessDeniedException: not authorized",
+                                        "not judged here: rpo, unprotected, plan-rule, missed-run, copy-missing, lifecycle-soon"}));
     EXPECT_EQ(report.overall, Severity::Unknown);
     EXPECT_EQ(exit_code(report.overall), 3);
 
@@ -158,4 +159,65 @@ TEST(Report, EvaluationIsPureAndRepeatable) {
     auto a = report_to_json(run(s));
     auto b = report_to_json(run(s));
     EXPECT_EQ(a, b);
+}
+
+// A region as the poller leaves it when a kind never loaded: no data of it.
+void forget(poll::RegionData& r, poll::Kind kind) {
+    using K = poll::Kind;
+    switch (kind) {
+    case K::Identity: r.identity = {}; break;
+    case K::Vaults: r.vaults.clear(); break;
+    case K::RecoveryPoints: r.recovery_points.clear(); break;
+    case K::BackupJobs: r.backup_jobs.clear(); break;
+    case K::CopyJobs: r.copy_jobs.clear(); break;
+    case K::RestoreJobs: r.restore_jobs.clear(); break;
+    case K::JobSummaries: r.job_summaries.clear(); break;
+    case K::Plans: r.plans.clear(); break;
+    case K::ProtectedResources: r.protected_resources.clear(); break;
+    case K::DbInstances: r.db_instances.clear(); break;
+    case K::DbClusters: r.db_clusters.clear(); break;
+    case K::DbSnapshots: r.db_snapshots.clear(); break;
+    case K::AutomatedBackups: r.automated_backups.clear(); break;
+    case K::RestoreTestingPlans: r.restore_testing_plans.clear(); break;
+    case K::BucketLifecycles: r.bucket_lifecycles.clear(); break;
+    }
+}
+
+// A kind that failed alone makes its region "could not tell", never a
+// problem. The region holds an EFS file system that a tag selection backs
+// up (its tags are not known, so the recovery points prove the plan covers
+// it); when recovery points did not load, that proof is gone and the check
+// used to call the file system unprotected (the 104 false warnings of a
+// real account). Each kind in turn fails alone: the only finding that is
+// not ok is data-missing.
+TEST(Report, AKindThatFailedAloneIsCouldNotTellNeverAProblem) {
+    auto base = healthy();
+    const std::string efs = "arn:aws:elasticfilesystem:" + kRegion + ":" + kAccount + ":file-system/fs-1";
+    base.protected_resources.push_back(protected_resource(efs, "shared-files", "EFS"));
+    auto by_tag = plan("files");
+    model::BackupSelection tagged = selection({});
+    tagged.selection_name = "by-tag";
+    tagged.tag_conditions = {{"backup", "files"}};
+    by_tag.selections.push_back(tagged);
+    base.plans.push_back(by_tag);
+    auto files_point = point(efs, at("2026-11-22T03:00:00Z"));
+    files_point.backup_plan_id = by_tag.plan_id;
+    files_point.resource_type = "EFS";
+    base.recovery_points.push_back(files_point);
+    for (const auto& f : run(snapshot(base)).findings)
+        ASSERT_EQ(f.severity, Severity::Ok) << "the base is healthy: " << f.check << " " << f.resource_name << ": " << f.reason;
+
+    for (const auto& [kind, _] : base.status) {
+        auto failed = base;
+        forget(failed, kind);
+        failed.status[kind].loaded = false;
+        failed.status[kind].last_error = "ThrottlingException: Rate exceeded";
+        auto report = run(snapshot(failed));
+        for (const auto& f : report.findings) {
+            if (f.severity == Severity::Ok) continue;
+            EXPECT_EQ(f.check, "data-missing") << poll::kind_name(kind) << " failed alone, yet " << f.check << " "
+                                               << f.resource_name << ": " << f.reason;
+        }
+        EXPECT_EQ(report.overall, Severity::Unknown) << poll::kind_name(kind);
+    }
 }
