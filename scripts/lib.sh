@@ -45,9 +45,12 @@ build_vaultdeck() {
   cmake --build "$BUILD_DIR" -j"$(nproc)"
 }
 
-# Never reach real AWS: no instance metadata, throw-away config files.
+# Never reach real AWS: no instance metadata, throw-away config files, and
+# the STS and SSO endpoints of role and SSO profiles (which --endpoint-url
+# does not cover) on a loopback port where nothing listens.
 isolate_aws_environment() {
   export AWS_EC2_METADATA_DISABLED=true
+  export AWS_ENDPOINT_URL_STS=http://127.0.0.1:9 AWS_ENDPOINT_URL_SSO=http://127.0.0.1:9
   local tmp
   tmp="$(mktemp -d)"
   : > "$tmp/config"; : > "$tmp/credentials"

@@ -29,7 +29,10 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
                    "accounts and no --profile/--region, each account's regions)")
         ->expected(1)  // one word per --region, split by check_global_options: "--region , list" keeps "list"
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-    app.add_option("--endpoint-url", g.endpoint_url, "Send every request to this endpoint (an AWS-compatible server)");
+    app.add_option("--endpoint-url", g.endpoint_url,
+                   "Send every request of the session to this endpoint (an AWS-compatible server). Like the AWS CLI's, "
+                   "it does not cover the STS call of an assume-role profile or SSO's: set AWS_ENDPOINT_URL_STS and "
+                   "AWS_ENDPOINT_URL_SSO for those");
     app.add_option("--config", g.config_path, "Configuration file (default: ~/.config/vaultdeck/config.toml)");
     app.add_flag("--read-only", g.read_only, "Never change anything in AWS; mutating steps become dry runs");
     app.add_flag("--demo", g.demo, "Use the embedded simulator's demo scenario (no AWS account needed)");

@@ -169,5 +169,16 @@ render_bad() {
 }
 check "render rejects an unknown screen and a bad size (exit 64)" render_bad
 
+# A terminal that cannot move the cursor gets one clear line, not a garbled screen.
+tm -f /dev/null new-session -d -s dumb -x 160 -y 10 \
+  "TERM=dumb '$VAULTDECK' --demo 2>'$WORK/dumb.err'; echo \"VAULTDECK-EXITED=\$?\" >'$WORK/dumb.rc'; sleep 600"
+dumb_refused() {
+  local deadline=$((SECONDS + 20))
+  while [ ! -s "$WORK/dumb.rc" ] && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.2; done
+  grep -q "VAULTDECK-EXITED=1" "$WORK/dumb.rc" && [ "$(wc -l <"$WORK/dumb.err")" = 1 ] &&
+    grep -q "terminal type 'dumb' cannot move the cursor" "$WORK/dumb.err"
+}
+check "TERM=dumb is refused with one line and exit 1" dumb_refused
+
 echo "console e2e: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -165,6 +165,17 @@ Result<bool> PtyTerminal::start(const TerminalOptions& options) {
                           std::string("cannot use terminal type '") + (term ? term : "") + "' (is TERM set?)");
     }
     set_term(screen_);
+    // A terminal that cannot move the cursor (TERM=dumb) would get a garbled
+    // screen: refuse it with the way out instead.
+    if (const char* cup = tigetstr("cup"); cup == nullptr || cup == reinterpret_cast<char*>(-1)) {
+        const char* term = std::getenv("TERM");
+        open_ = true;  // so close() ends curses too
+        close();
+        return make_error(ErrorKind::InvalidInput,
+                          std::string("terminal type '") + (term ? term : "") +
+                              "' cannot move the cursor: the console needs one that can (xterm-256color, tmux-256color, "
+                              "screen); for scripts use `vaultdeck status` or `render`");
+    }
     open_ = true;
     cbreak();
     noecho();
