@@ -9,6 +9,7 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -58,10 +59,22 @@ Status write_file_atomic(const fs::path& path, std::string_view content, unsigne
     return ok_status();
 }
 
+// Every folder this creates is 0700, from the first missing one down (a
+// fresh ~/.local/state is not left 0755 for others to list); folders that
+// already exist keep their mode, except the last, which is made 0700.
 Status ensure_private_dir(const fs::path& dir) {
+    std::vector<fs::path> missing;
     std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec) return make_error(ErrorKind::Internal, fmt::format("cannot create {}: {}", dir.string(), ec.message()));
+    for (fs::path p = dir; !p.empty() && !fs::exists(p, ec); p = p.parent_path()) {
+        missing.push_back(p);
+        if (p == p.parent_path()) break;
+    }
+    for (auto it = missing.rbegin(); it != missing.rend(); ++it) {
+        if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST)
+            return make_error(ErrorKind::Internal, fmt::format("cannot create {}: {}", it->string(), std::strerror(errno)));
+        ::chmod(it->c_str(), 0700);  // whatever the umask took away
+    }
+    if (!fs::is_directory(dir, ec)) return make_error(ErrorKind::Internal, fmt::format("cannot create {}: not a folder", dir.string()));
     ::chmod(dir.c_str(), 0700);
     return ok_status();
 }

@@ -2,8 +2,10 @@
 #include "tui/app/app.hpp"
 
 #include <curses.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -35,7 +37,14 @@ public:
     Loop(AppOptions options, std::unique_ptr<Terminal> terminal, widgets::Theme theme)
         : options_(std::move(options)), terminal_(std::move(terminal)),
           console_(options_.console, std::move(theme)), canvas_(stdscr) {
-        if (!options_.frame_log.empty()) frame_log_.open(options_.frame_log, std::ios::app);
+        if (!options_.frame_log.empty()) {
+            // Created 0600 (and made so if it existed): it is the operator's file.
+            if (int fd = ::open(options_.frame_log.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600); fd >= 0) {
+                ::fchmod(fd, 0600);
+                ::close(fd);
+            }
+            frame_log_.open(options_.frame_log, std::ios::app);
+        }
     }
 
     // Runs until quit; returns the exit code.
