@@ -9,6 +9,21 @@
 namespace vd::sim {
 namespace {
 
+// An EC2 answer: <ACTIONResponse xmlns=...><requestId/>...</ACTIONResponse>,
+// with no Result wrapper; `fill` adds the action's members to the root.
+template <class Fill>
+WireResponse ec2_answer(const Call& call, const std::string& action, Fill fill) {
+    pugi::xml_document doc;
+    auto root = doc.append_child((action + "Response").c_str());
+    root.append_attribute("xmlns") = kEc2Namespace;
+    add_text(root, "requestId", call.request_id);
+    fill(root);
+    WireResponse r;
+    r.headers = {{"Content-Type", "text/xml;charset=UTF-8"}, {"x-amzn-RequestId", call.request_id}};
+    r.body = xml_to_string(doc);
+    return r;
+}
+
 // The regions the simulated account has enabled: those its world holds, or
 // only the ones named in RegionName.N.
 WireResponse describe_regions(Call& call, const QueryInput& in) {
@@ -18,22 +33,16 @@ WireResponse describe_regions(Call& call, const QueryInput& in) {
         if (name.empty()) break;
         wanted.push_back(std::move(name));
     }
-    pugi::xml_document doc;
-    auto root = doc.append_child("DescribeRegionsResponse");
-    root.append_attribute("xmlns") = kEc2Namespace;
-    add_text(root, "requestId", call.request_id);
-    auto info = root.append_child("regionInfo");
-    for (const auto& region : call.world.regions) {
-        if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), region) == wanted.end()) continue;
-        auto item = info.append_child("item");
-        add_text(item, "regionName", region);
-        add_text(item, "regionEndpoint", "ec2." + region + ".amazonaws.com");
-        add_text(item, "optInStatus", "opt-in-not-required");
-    }
-    WireResponse r;
-    r.headers = {{"Content-Type", "text/xml;charset=UTF-8"}, {"x-amzn-RequestId", call.request_id}};
-    r.body = xml_to_string(doc);
-    return r;
+    return ec2_answer(call, "DescribeRegions", [&](pugi::xml_node root) {
+        auto info = root.append_child("regionInfo");
+        for (const auto& region : call.world.regions) {
+            if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), region) == wanted.end()) continue;
+            auto item = info.append_child("item");
+            add_text(item, "regionName", region);
+            add_text(item, "regionEndpoint", "ec2." + region + ".amazonaws.com");
+            add_text(item, "optInStatus", "opt-in-not-required");
+        }
+    });
 }
 
 // The VPC security groups of the region, all or those named in GroupId.N.
@@ -52,26 +61,20 @@ WireResponse describe_security_groups(Call& call, const QueryInput& in) {
                                       call.request_id);
         wanted.push_back(std::move(id));
     }
-    pugi::xml_document doc;
-    auto root = doc.append_child("DescribeSecurityGroupsResponse");
-    root.append_attribute("xmlns") = kEc2Namespace;
-    add_text(root, "requestId", call.request_id);
-    auto info = root.append_child("securityGroupInfo");
-    for (const auto& id : state.security_groups) {
-        if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), id) == wanted.end()) continue;
-        auto item = info.append_child("item");
-        add_text(item, "ownerId", state.account_id);
-        add_text(item, "groupId", id);
-        add_text(item, "groupName", "db-" + id.substr(3, 6));
-        add_text(item, "groupDescription", "database access");
-        add_text(item, "vpcId", state.vpc_id);
-        item.append_child("ipPermissions");
-        item.append_child("ipPermissionsEgress");
-    }
-    WireResponse r;
-    r.headers = {{"Content-Type", "text/xml;charset=UTF-8"}, {"x-amzn-RequestId", call.request_id}};
-    r.body = xml_to_string(doc);
-    return r;
+    return ec2_answer(call, "DescribeSecurityGroups", [&](pugi::xml_node root) {
+        auto info = root.append_child("securityGroupInfo");
+        for (const auto& id : state.security_groups) {
+            if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), id) == wanted.end()) continue;
+            auto item = info.append_child("item");
+            add_text(item, "ownerId", state.account_id);
+            add_text(item, "groupId", id);
+            add_text(item, "groupName", "db-" + id.substr(3, 6));
+            add_text(item, "groupDescription", "database access");
+            add_text(item, "vpcId", state.vpc_id);
+            item.append_child("ipPermissions");
+            item.append_child("ipPermissionsEgress");
+        }
+    });
 }
 
 }  // namespace

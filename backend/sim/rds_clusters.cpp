@@ -169,22 +169,8 @@ Result<WireResponse> delete_db_cluster(Call& call, const QueryInput& in) {
     if (!final_id.empty()) {
         if (state.cluster_snapshots.count(final_id) > 0)
             return fault(400, "DBClusterSnapshotAlreadyExistsFault", "Cannot create the cluster snapshot because one with the identifier " + final_id + " already exists.");
-        DbSnapshot s;
-        s.identifier = final_id;
-        s.arn = cluster_snapshot_arn(state.region, state.account_id, final_id);
-        s.instance_identifier = id;
-        s.resource_id = c.resource_id;
+        DbSnapshot s = snapshot_of(state, c, final_id, call.now, minutes(6));
         s.status = "creating";
-        s.engine = c.engine;
-        s.engine_version = c.engine_version;
-        s.allocated_storage = c.allocated_storage;
-        s.port = c.port;
-        s.master_username = c.master_username;
-        s.create_time = call.now;
-        s.instance_create_time = c.create_time;
-        s.encrypted = c.encrypted;
-        s.kms_key_id = c.kms_key_id;
-        s.ready_at = call.now + minutes(6);
         state.cluster_snapshots.emplace(final_id, std::move(s));
     }
     c.status = "deleting";

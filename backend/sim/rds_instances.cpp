@@ -246,24 +246,9 @@ Result<WireResponse> delete_db_instance(Call& call, const QueryInput& in) {
             return fault(400, "InvalidDBInstanceState", "Instance " + id + " is currently " + db.status + " - a final snapshot cannot be taken.");
         }
         if (state.db_snapshots.count(final_id) > 0) return fault(400, "DBSnapshotAlreadyExists", "Cannot create the snapshot because a snapshot with the identifier " + final_id + " already exists.");
-        DbSnapshot s;
-        s.identifier = final_id;
-        s.arn = db_snapshot_arn(state.region, state.account_id, final_id);
-        s.instance_identifier = id;
-        s.resource_id = db.resource_id;
+        DbSnapshot s = snapshot_of(state, db, final_id, call.now, minutes(6));
         s.snapshot_type = "manual";
         s.status = "creating";
-        s.engine = db.engine;
-        s.engine_version = db.engine_version;
-        s.allocated_storage = db.allocated_storage;
-        s.port = db.port;
-        s.availability_zone = db.availability_zone;
-        s.master_username = db.master_username;
-        s.create_time = call.now;
-        s.instance_create_time = db.create_time;
-        s.encrypted = db.encrypted;
-        s.kms_key_id = db.kms_key_id;
-        s.ready_at = call.now + minutes(6);
         if (auto copied = snapshot_data(call.world, state, final_id, instance_source(state, id)); !copied) {
             return fault(400, "InvalidDBInstanceState", "Cannot take the final snapshot " + final_id + ": " + copied.error().message);
         }

@@ -108,32 +108,58 @@ DbInstance instance_like(const RegionState& state, const std::string& identifier
     return db;
 }
 
+namespace {
+
+// The fields a snapshot copies from what it was taken of, instance or cluster alike.
+template <class Source>
+DbSnapshot snapshot_fields(const Source& source, const std::string& identifier, TimePoint at, minutes ready_after) {
+    DbSnapshot s;
+    s.identifier = identifier;
+    s.instance_identifier = source.identifier;
+    s.resource_id = source.resource_id;
+    s.engine = source.engine;
+    s.engine_version = source.engine_version;
+    s.allocated_storage = source.allocated_storage;
+    s.port = source.port;
+    s.master_username = source.master_username;
+    s.create_time = at;
+    s.instance_create_time = source.create_time;
+    s.encrypted = source.encrypted;
+    s.kms_key_id = source.kms_key_id;
+    s.ready_at = at + ready_after;
+    return s;
+}
+
+}  // namespace
+
+DbSnapshot snapshot_of(const RegionState& state, const DbInstance& instance, const std::string& identifier, TimePoint at,
+                       minutes ready_after) {
+    DbSnapshot s = snapshot_fields(instance, identifier, at, ready_after);
+    s.arn = db_snapshot_arn(state.region, state.account_id, identifier);
+    s.availability_zone = instance.availability_zone;
+    return s;
+}
+
+DbSnapshot snapshot_of(const RegionState& state, const DbCluster& cluster, const std::string& identifier, TimePoint at,
+                       minutes ready_after) {
+    DbSnapshot s = snapshot_fields(cluster, identifier, at, ready_after);
+    s.arn = cluster_snapshot_arn(state.region, state.account_id, identifier);
+    return s;
+}
+
 std::vector<DbSnapshot> automated_snapshots(const RegionState& state, const DbInstance& instance, TimePoint now) {
     std::vector<DbSnapshot> out;
     if (!instance.cluster_identifier.empty()) return out;  // Aurora members are backed up by the cluster
     daily_snapshots(instance.create_time, now, window_start_minutes(instance.backup_window), instance.backup_retention,
                     [&](TimePoint at) {
-                        DbSnapshot s;
                         auto tt = system_clock::to_time_t(at);
                         std::tm tm{};
                         gmtime_r(&tt, &tm);
-                        s.identifier = fmt::format("rds:{}-{:04d}-{:02d}-{:02d}-{:02d}-{:02d}", instance.identifier,
-                                                   tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
-                        s.arn = db_snapshot_arn(state.region, state.account_id, s.identifier);
-                        s.instance_identifier = instance.identifier;
-                        s.resource_id = instance.resource_id;
+                        DbSnapshot s = snapshot_of(state, instance,
+                                                   fmt::format("rds:{}-{:04d}-{:02d}-{:02d}-{:02d}-{:02d}", instance.identifier,
+                                                               tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min),
+                                                   at, minutes(8));
                         s.snapshot_type = "automated";
-                        s.engine = instance.engine;
-                        s.engine_version = instance.engine_version;
-                        s.allocated_storage = instance.allocated_storage;
-                        s.port = instance.port;
-                        s.availability_zone = instance.availability_zone;
-                        s.master_username = instance.master_username;
-                        s.create_time = at;
-                        s.instance_create_time = instance.create_time;
-                        s.encrypted = instance.encrypted;
-                        s.kms_key_id = instance.kms_key_id;
-                        s.ready_at = at + minutes(8);
                         s.status = now >= s.ready_at ? "available" : "creating";
                         out.push_back(std::move(s));
                     });
@@ -144,26 +170,14 @@ std::vector<DbSnapshot> automated_cluster_snapshots(const RegionState& state, co
     std::vector<DbSnapshot> out;
     daily_snapshots(cluster.create_time, now, window_start_minutes(cluster.backup_window), cluster.backup_retention,
                     [&](TimePoint at) {
-                        DbSnapshot s;
                         auto tt = system_clock::to_time_t(at);
                         std::tm tm{};
                         gmtime_r(&tt, &tm);
-                        s.identifier = fmt::format("rds:{}-{:04d}-{:02d}-{:02d}-{:02d}-{:02d}", cluster.identifier,
-                                                   tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min);
-                        s.arn = cluster_snapshot_arn(state.region, state.account_id, s.identifier);
-                        s.instance_identifier = cluster.identifier;
-                        s.resource_id = cluster.resource_id;
+                        DbSnapshot s = snapshot_of(state, cluster,
+                                                   fmt::format("rds:{}-{:04d}-{:02d}-{:02d}-{:02d}-{:02d}", cluster.identifier,
+                                                               tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min),
+                                                   at, minutes(5));
                         s.snapshot_type = "automated";
-                        s.engine = cluster.engine;
-                        s.engine_version = cluster.engine_version;
-                        s.allocated_storage = cluster.allocated_storage;
-                        s.port = cluster.port;
-                        s.master_username = cluster.master_username;
-                        s.create_time = at;
-                        s.instance_create_time = cluster.create_time;
-                        s.encrypted = cluster.encrypted;
-                        s.kms_key_id = cluster.kms_key_id;
-                        s.ready_at = at + minutes(5);
                         s.status = now >= s.ready_at ? "available" : "creating";
                         out.push_back(std::move(s));
                     });

@@ -32,6 +32,14 @@ std::string default_security_group(const RegionState& state);
 // when the source itself is gone: found by identifier, else defaults.
 DbInstance instance_like(const RegionState& state, const std::string& identifier);
 
+// A snapshot of an instance or a cluster taken at `at`, as AWS describes it:
+// engine, version, storage, port, user, encryption copied from its source;
+// ready `ready_after` later. Type and status are the caller's.
+DbSnapshot snapshot_of(const RegionState& state, const DbInstance& instance, const std::string& identifier, TimePoint at,
+                       std::chrono::minutes ready_after);
+DbSnapshot snapshot_of(const RegionState& state, const DbCluster& cluster, const std::string& identifier, TimePoint at,
+                       std::chrono::minutes ready_after);
+
 // The automated snapshots an instance has at time now (one a day in its
 // backup window, kept for its retention period), oldest first.
 std::vector<DbSnapshot> automated_snapshots(const RegionState& state, const DbInstance& instance, TimePoint now);
