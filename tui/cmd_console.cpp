@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include <fmt/format.h>
+
 #include "tui/app/app.hpp"
 #include "tui/app/console_setup.hpp"
 #include "tui/app/wakeup.hpp"
@@ -42,6 +44,11 @@ int run_console(const GlobalOptions& g) {
     }
     poll::Poller& poller = (*env)->poller();
     const auto& config = (*env)->config();
+    if (auto bad_keys = tui::key_issues(config); !bad_keys.empty()) {
+        std::string more = bad_keys.size() > 1 ? fmt::format(" (and {} more)", bad_keys.size() - 1) : "";
+        print_error(bad_keys.front().to_string(config.source) + more + "; run 'vaultdeck config check'");
+        return kExitWarning;
+    }
     poller.start();
 
     tui::AppOptions app;

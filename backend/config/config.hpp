@@ -127,6 +127,7 @@ struct Config {
     Theme theme = Theme::Dark;
     bool mouse = true;
     std::map<std::string, std::string> keys;  // command -> key
+    std::map<std::string, int> key_lines;     // command -> the line that binds it, for evidence
 
     // The target for a resource: the first RPO target that matches it, else the default.
     RpoChoice rpo_target_for(const ResourceIdentity& resource) const;

@@ -181,7 +181,11 @@ void read_ui(TomlReader& r, const toml::table& root, Config& c) {
             auto value = node.value<std::string>();
             if (!node.is_string()) r.report(node, path, fmt::format("expected a key such as \"r\" or \"ctrl-r\", got {}", detail::type_name(node)));
             else if (value->empty()) r.report(node, path, "must not be empty");
-            else c.keys[std::string(key.str())] = *value;
+            else {
+                c.keys[std::string(key.str())] = *value;
+                c.key_lines[std::string(key.str())] = key.source().begin.line ? static_cast<int>(key.source().begin.line)
+                                                                               : TomlReader::line_of(node);
+            }
         }
     }
 }

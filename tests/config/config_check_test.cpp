@@ -80,3 +80,29 @@ TEST_F(ConfigCheck, TheDefaultPlaceIsRead) {
     EXPECT_EQ(r.exit_code, 1) << r.output;
     EXPECT_NE(r.output.find("xdg/vaultdeck/config.toml:2: poll.jobs: expected a duration"), std::string::npos) << r.output;
 }
+
+// A binding to a key that is not one, or to a command nothing runs, was
+// "ok" and left q unbound; both are problems with their lines now, and the
+// console refuses to start on them rather than lose its quit key.
+TEST_F(ConfigCheck, KeyBindingsAreCheckedWithTheirLines) {
+    auto file = home_ / "config.toml";
+    std::ofstream(file) << "[keys]\nquit = \"ctrl+nonsense\"\nrefresh = \"R\"\nteleport = \"t\"\n";
+    auto r = run_vaultdeck("config check --config '" + file.string() + "'", home_);
+    EXPECT_EQ(r.exit_code, 1) << r.output;
+    EXPECT_NE(r.output.find(file.string() + ":2: keys.quit: 'ctrl+nonsense' is not a key"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(file.string() + ":4: keys.teleport: 'teleport' is not a command"), std::string::npos) << r.output;
+    EXPECT_EQ(r.output.find("keys.refresh"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("2 problems in"), std::string::npos) << r.output;
+
+    auto console = run_vaultdeck("--demo --config '" + file.string() + "'", home_);
+    EXPECT_EQ(console.exit_code, 1) << console.output;
+    EXPECT_NE(console.output.find(":2: keys.quit: 'ctrl+nonsense' is not a key"), std::string::npos) << console.output;
+    EXPECT_NE(console.output.find("(and 1 more); run 'vaultdeck config check'"), std::string::npos) << console.output;
+}
+
+TEST_F(ConfigCheck, ScreenCommandsCanBeRebound) {
+    auto file = home_ / "config.toml";
+    std::ofstream(file) << "[keys]\nrestore = \"ctrl+r\"\nsort-next = \"o\"\nwizard-next = \"f5\"\n";
+    auto r = run_vaultdeck("config check --config '" + file.string() + "'", home_);
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+}

@@ -192,6 +192,19 @@ TEST(KeysTest, OverridesMoveTheKeyAndDropTheOldHolder) {
     EXPECT_EQ(out[0].command, "quit");
 }
 
+// An override to something that is not a key used to take q away from quit.
+TEST(KeysTest, AnOverrideThatIsNotAKeyLeavesTheBindingAlone) {
+    std::vector<widgets::KeyBinding> keys = {{"q", "quit", "Quit"}};
+    const auto out = tui::apply_overrides(keys, {{"quit", "ctrl+nonsense"}});
+    ASSERT_EQ(out.size(), 1u);
+    EXPECT_EQ(out[0].key, "q");
+    EXPECT_NE(tui::override_problem("quit", "ctrl+nonsense"), "");
+    EXPECT_NE(tui::override_problem("teleport", "t"), "");
+    EXPECT_EQ(tui::override_problem("quit", "ctrl+q"), "");
+    EXPECT_EQ(tui::override_problem("wizard-abort", "f5"), "");
+    EXPECT_EQ(tui::override_problem("down", "J"), "");
+}
+
 TEST(AsciiTest, NonUtf8TerminalsGetOnlyAsciiInTheSameColumns) {
     EXPECT_EQ(tui::to_ascii("a → b … ✓ 日"), "a > b ~ + ??");
     for (const char* key : {"1", "2", "3", "4", "5", "6", "7", "8"}) {

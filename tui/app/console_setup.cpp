@@ -3,6 +3,7 @@
 
 #include "backend/health/report.hpp"
 #include "backend/runbook/audit_log.hpp"
+#include "tui/app/keys.hpp"
 
 namespace vd::tui {
 
@@ -16,6 +17,17 @@ ConsoleOptions console_options(const config::Config& config, bool read_only) {
     };
     o.load_audit = [] { return runbook::read_audit_log(runbook::default_audit_path(), 5000); };
     return o;
+}
+
+std::vector<config::ConfigIssue> key_issues(const config::Config& config) {
+    std::vector<config::ConfigIssue> out;
+    for (const auto& [command, key] : config.keys) {
+        std::string problem = override_problem(command, key);
+        if (problem.empty()) continue;
+        auto line = config.key_lines.find(command);
+        out.push_back({line == config.key_lines.end() ? 0 : line->second, "keys." + command, std::move(problem)});
+    }
+    return out;
 }
 
 std::string theme_name(const config::Config& config) {

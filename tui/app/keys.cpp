@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "tui/screens/screen.hpp"
+
 namespace vd::tui {
 
 using widgets::KeyBinding;
@@ -57,7 +59,7 @@ std::vector<KeyBinding> apply_overrides(std::vector<KeyBinding> bindings,
     for (const auto& [command, key] : overrides) {
         auto it = std::find_if(bindings.begin(), bindings.end(),
                                [&](const KeyBinding& b) { return b.command == command; });
-        if (it == bindings.end() || key.empty()) {
+        if (it == bindings.end() || !widgets::parse_key(key)) {
             continue;
         }
         it->key = key;
@@ -68,6 +70,21 @@ std::vector<KeyBinding> apply_overrides(std::vector<KeyBinding> bindings,
         bindings.insert(bindings.begin(), moved);
     }
     return bindings;
+}
+
+std::string override_problem(const std::string& command, const std::string& key) {
+    if (!widgets::parse_key(key)) {
+        return "'" + key + "' is not a key (write it as \"r\", \"ctrl+r\", \"shift+tab\", \"f5\" or \"pgdn\")";
+    }
+    auto runs = [&](const std::vector<KeyBinding>& bindings) {
+        return std::any_of(bindings.begin(), bindings.end(), [&](const KeyBinding& b) { return b.command == command; });
+    };
+    if (runs(global_bindings()) || runs(navigation_bindings())) return "";
+    for (const auto& screen : make_screens()) {
+        const auto commands = screen->commands();
+        if (std::find(commands.begin(), commands.end(), command) != commands.end()) return "";
+    }
+    return "'" + command + "' is not a command (? in the console lists them)";
 }
 
 namespace {

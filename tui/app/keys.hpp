@@ -19,9 +19,15 @@ const std::vector<widgets::KeyBinding>& navigation_bindings();
 
 // The bindings with overrides applied: each overridden command's first
 // binding gets the new key, and any other binding of that key is dropped so
-// the override wins. Unknown commands are ignored (config check reports them).
+// the override wins. Overrides with a problem (override_problem) are ignored:
+// `config check` and the console's start report them.
 std::vector<widgets::KeyBinding> apply_overrides(std::vector<widgets::KeyBinding> bindings,
                                                  const std::map<std::string, std::string>& overrides);
+
+// Why binding `command` to `key` cannot work, or empty: the key must be in
+// keymap notation ("r", "ctrl+r", "f5", "pgdn") and the command one that some
+// screen or the console runs.
+std::string override_problem(const std::string& command, const std::string& key);
 
 // The footer text of visible bindings, "key label" pairs that fit `width`.
 struct FooterItem {

@@ -13,6 +13,12 @@ bool Scope::includes(const poll::RegionData& data) const {
     return true;
 }
 
+std::vector<std::string> Screen::commands() const {
+    std::vector<std::string> out;
+    for (const auto& b : bindings()) out.push_back(b.command);
+    return out;
+}
+
 std::vector<const poll::RegionData*> ScreenContext::regions() const {
     std::vector<const poll::RegionData*> out;
     if (snapshot == nullptr) {

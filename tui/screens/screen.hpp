@@ -113,6 +113,9 @@ public:
 
     // The keys this screen adds to the global ones (footer and help).
     virtual std::vector<widgets::KeyBinding> bindings() const = 0;
+    // Every command the screen can run in any of its states, for checking
+    // the configuration's [keys]: by default, those of bindings().
+    virtual std::vector<std::string> commands() const;
 
     // Draws the screen's body.
     virtual void render(const ScreenContext& ctx, widgets::Canvas& canvas) const = 0;

@@ -110,6 +110,11 @@ public:
         return out;
     }
 
+    std::vector<std::string> commands() const override {
+        return {"wizard-next", "wizard-tick", "wizard-edit", "wizard-back", "wizard-skip",
+                "wizard-abort", "wizard-copy-cli", "wizard-copy-url"};
+    }
+
     void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
         const auto& theme = *ctx.theme;
         const int w = canvas.width();
