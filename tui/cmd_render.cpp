@@ -5,6 +5,7 @@
 #include <iostream>
 #include <string>
 
+#include "backend/health/fetch_errors.hpp"
 #include "tui/app/console.hpp"
 #include "tui/app/console_setup.hpp"
 #include "tui/commands.hpp"
@@ -60,12 +61,19 @@ int run_render(const GlobalOptions& g, const RenderOptions& o) {
                                   : widgets::mono_theme(widgets::glyphs_for_locale());
     tui::Console console(tui::console_options(config, g.read_only), std::move(theme));
     console.show_screen(o.screen);
-    console.set_snapshot((*env)->poller().poll_once());
+    const poll::SnapshotPtr console_snapshot = (*env)->poller().poll_once();
+    console.set_snapshot(console_snapshot);
     widgets::MemoryCanvas canvas(cols, rows);
     console.draw(canvas);
     std::cout << (o.ansi ? canvas.to_ansi() : canvas.to_string());
     std::cout.flush();
-    return std::cout ? kExitOk : kExitWarning;
+    if (!std::cout) return kExitWarning;
+    // The frame shows the errors; a script that renders must not take it for data.
+    if (auto why = health::nothing_loaded(*console_snapshot); !why.empty()) {
+        print_error("nothing could be fetched: " + why);
+        return kExitWarning;
+    }
+    return kExitOk;
 }
 
 }  // namespace vd::cli

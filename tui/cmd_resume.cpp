@@ -74,8 +74,6 @@ int run_resume(const GlobalOptions& g, const std::string& wizard_id) {
     eo.backend_for_region = backends->for_region;
     eo.read_only = so.read_only;
     eo.auto_confirm = state->auto_confirm;
-    if (!state->values["report_markdown"].empty())
-        eo.report_dir = std::filesystem::path(state->values["report_markdown"]).parent_path();
     std::string endpoint = so.endpoint_url;
     eo.sql = runbook::make_libpq_runner();
     if (endpoint.find("://127.") != std::string::npos || endpoint.find("://localhost") != std::string::npos)

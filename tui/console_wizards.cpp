@@ -79,8 +79,6 @@ public:
             return make_error(ErrorKind::InvalidInput, why, "resume");
         auto eo = engine_options(g_.profile.empty() ? runbook::resume_profile(*state) : g_.profile, state->region);
         if (!eo) return eo.error();
-        if (auto report = value_of(*state, "report_markdown"); !report.empty())
-            eo->report_dir = std::filesystem::path(report).parent_path();
         return runbook::resume_engine(*state, std::move(*eo));
     }
 

@@ -30,4 +30,15 @@ std::vector<KindIssue> stale_kinds(const poll::RegionData& region) {
     return out;
 }
 
+std::string nothing_loaded(const poll::Snapshot& snapshot) {
+    std::string first;
+    for (const auto& region : snapshot.regions) {
+        for (const auto& [kind, status] : region.status) {
+            if (status.loaded) return "";
+            if (first.empty() && !status.last_error.empty()) first = region.region + ": " + status.last_error;
+        }
+    }
+    return first;
+}
+
 }  // namespace vd::health

@@ -24,4 +24,8 @@ std::vector<std::string> group_by_reason(const std::vector<KindIssue>& issues, s
 // data shown is older), with their errors.
 std::vector<KindIssue> stale_kinds(const poll::RegionData& region);
 
+// When nothing at all loaded (no kind in any region), the first error, as
+// "REGION: ERROR"; empty when something loaded or nothing was tried.
+std::string nothing_loaded(const poll::Snapshot& snapshot);
+
 }  // namespace vd::health

@@ -311,6 +311,7 @@ Result<std::unique_ptr<Engine>> start_engine(const Runbook& runbook, const Varia
     st.auto_confirm = options.auto_confirm;
     st.profile = options.backend->profile();
     st.region = options.backend->region();
+    st.report_dir = options.report_dir.string();
     for (const auto& s : runbook.steps) {
         StepRecord r;
         r.id = s.id;
@@ -336,6 +337,7 @@ Result<std::unique_ptr<Engine>> resume_engine(const WizardState& state, EngineOp
     if (!rb) return rb.error();
     if (rb->steps.size() != state.steps.size() || state.current >= state.steps.size())
         return make_error(ErrorKind::Parse, fmt::format("wizard {} does not match its runbook's steps", state.id));
+    if (options.report_dir.empty()) options.report_dir = state.report_dir;  // the folder it was started with
     if (auto s = complete_options(options, rb->kind); !s) return s.error();
     if (state.read_only && !options.read_only)
         return make_error(ErrorKind::InvalidInput,

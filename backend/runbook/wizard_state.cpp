@@ -146,6 +146,7 @@ std::string wizard_state_to_json(const WizardState& s) {
         {"outcome", s.outcome},
         {"profile", s.profile},
         {"region", s.region},
+        {"report_dir", s.report_dir},
     };
     return j.dump(2) + "\n";
 }
@@ -191,6 +192,12 @@ Result<WizardState> wizard_state_from_json(std::string_view text) {
     s.outcome = str(j, "outcome");
     s.profile = str(j, "profile");
     s.region = str(j, "region");
+    s.report_dir = str(j, "report_dir");
+    if (s.report_dir.empty()) {  // saved before the folder was kept: the report's, if one was written
+        auto report = s.values.find("report_markdown");
+        if (report != s.values.end() && !report->second.empty())
+            s.report_dir = fs::path(report->second).parent_path().string();
+    }
     return s;
 }
 

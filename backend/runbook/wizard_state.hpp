@@ -81,6 +81,7 @@ struct WizardState {
     std::string outcome;         // completed, failed, aborted (when finished)
     std::string profile;
     std::string region;
+    std::string report_dir;      // where the report goes (--report-dir or the default), kept for resume
 };
 
 // The JSON form, and back (errors for a file that is not a wizard state).

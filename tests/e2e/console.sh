@@ -168,6 +168,16 @@ render_bad() {
   [ "$rc" = 64 ] && grep -q "COLSxROWS" "$WORK/err"
 }
 check "render rejects an unknown screen and a bad size (exit 64)" render_bad
+# With every fetch failed the frame shows the errors, and the exit code says
+# so (it was 0, as if the empty frame were the account's data).
+render_unreachable() {
+  local rc=0
+  AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test "$VAULTDECK" render --endpoint-url http://127.0.0.1:9 --region us-east-1 \
+    --screen rp --size 100x30 >"$WORK/down.txt" 2>"$WORK/err" || rc=$?
+  [ "$rc" = 1 ] && [ "$(wc -l <"$WORK/err")" = 1 ] && grep -q "nothing could be fetched: us-east-1: NetworkError" "$WORK/err" &&
+    grep -q "Recovery points" "$WORK/down.txt"
+}
+check "render with every fetch failed draws the frame and exits 1 with one line" render_unreachable
 
 # A terminal that cannot move the cursor gets one clear line, not a garbled screen.
 tm -f /dev/null new-session -d -s dumb -x 160 -y 10 \

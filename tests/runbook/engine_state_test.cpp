@@ -386,6 +386,33 @@ TEST(EngineState, FinishesAndRefusesMoreSteps) {
     EXPECT_TRUE(listed[0].finished);
 }
 
+// `drill run --report-dir DIR`, interrupted and resumed without the option,
+// wrote its report to the default folder: the folder is kept in the state.
+TEST(EngineState, AResumedWizardWritesItsReportWhereItWasStarted) {
+    Fixture f;
+    WizardState st;
+    {
+        auto e = f.start();
+        walk_to_confirm(*e);
+        ASSERT_TRUE(e->type_confirmation("prod-db-restore-20261122").ok());
+        ASSERT_TRUE(e->next().ok());  // confirmed: the restore step is next
+        st = e->state();
+    }
+    EXPECT_EQ(st.report_dir, (f.dir.path / "reports").string());
+    auto reread = wizard_state_from_json(wizard_state_to_json(st));
+    ASSERT_TRUE(reread.ok()) << reread.error().message;
+    auto options = f.options();
+    options.report_dir.clear();  // as `vaultdeck resume ID` gives it
+    auto resumed = resume_engine(*reread, options);
+    ASSERT_TRUE(resumed.ok()) << resumed.error().message;
+    auto& e = **resumed;
+    ASSERT_TRUE(e.next().ok());
+    ASSERT_TRUE(e.next().ok());
+    ASSERT_TRUE(e.finished());
+    const std::string written = e.state().values.at("report_markdown");
+    EXPECT_EQ(std::filesystem::path(written).parent_path(), f.dir.path / "reports") << written;
+}
+
 TEST(EngineState, AbortSaysWhatWasLeftBehind) {
     Fixture f;
     auto e = f.start();
