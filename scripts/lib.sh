@@ -13,8 +13,8 @@ VAULTDECK_BUILD_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
 )
 # What the end-to-end suites drive: the AWS CLI, PostgreSQL, tmux; faketime
-# runs the demo on other dates.
-VAULTDECK_TEST_PACKAGES=(awscli postgresql tmux locales jq faketime)
+# runs the demo on other dates; clang builds the fuzz targets.
+VAULTDECK_TEST_PACKAGES=(awscli postgresql tmux locales jq faketime clang)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
@@ -98,6 +98,29 @@ stop_test_postgres() {
   rm -rf "$VAULTDECK_TEST_PG_DIR"
   VAULTDECK_TEST_PG_DIR=""
   unset VAULTDECK_TEST_PG
+}
+
+# The test labels (tests/<module>/) of the backend: what the sanitizer run
+# of scripts/test covers. The console and widget tests draw; the end-to-end
+# suites drive the release build.
+VAULTDECK_BACKEND_TEST_LABELS="core|aws|services|config|health|sim|runbook|integration"
+
+# Configures (once) and builds the backend's tests, and the vaultdeck binary
+# some of them run, with AddressSanitizer and UndefinedBehaviorSanitizer in
+# the given build folder (-O1: these builds are run once, not timed).
+build_sanitized_tests() {
+  local dir="$1"
+  export CCACHE_BASEDIR="$ROOT" CCACHE_NOHASHDIR=1
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" \
+      -DVAULTDECK_SANITIZE=ON -DVAULTDECK_BENCH=OFF >/dev/null
+  fi
+  local targets=(vaultdeck) src module
+  for src in "$ROOT"/tests/*/*_test.cpp; do
+    module="$(basename "$(dirname "$src")")"
+    [[ "$module" =~ ^($VAULTDECK_BACKEND_TEST_LABELS)$ ]] && targets+=("${module}_$(basename "$src" .cpp)")
+  done
+  cmake --build "$dir" -j"$(nproc)" --target "${targets[@]}"
 }
 
 # Configures (once) and builds the libFuzzer targets with clang under ASan and
