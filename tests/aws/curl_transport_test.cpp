@@ -88,7 +88,8 @@ TEST(CurlTransport, RoundTripKeepsStatusHeadersAndBody) {
     EXPECT_EQ(r->status, 201);
     EXPECT_EQ(r->body, "application/json|v1|{\"a\":1}");
     EXPECT_EQ(find_header(r->headers, "x-amzn-requestid").value_or(""), "req-1");
-    for (const auto& [name, value] : r->headers) {
+    for (const auto& header : r->headers) {
+        const std::string& name = header.first;
         EXPECT_EQ(name, [&] {
             std::string l = name;
             for (char& c : l) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
