@@ -94,6 +94,12 @@ int run_drill(const GlobalOptions& g, const DrillOptions& o) {
         print_error(backends.error().to_string());
         return kExitUnknown;
     }
+    // Credentials and endpoint are tried before anything is saved: a drill
+    // that cannot reach AWS fails here rather than leave a wizard to resume.
+    if (auto who = backends->backend->caller_identity(); !who) {
+        print_error("cannot start the drill: " + who.error().to_string());
+        return kExitUnknown;
+    }
 
     runbook::EngineOptions eo;
     eo.backend = backends->backend;

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include "backend/health/checks.hpp"
+#include "backend/health/restore_test.hpp"
 
 namespace vd::health {
 namespace {
@@ -56,11 +57,10 @@ DrillHistory history_of(const CheckContext& ctx, const ResourceView& r,
             auto it = resource_of_point.find(job.recovery_point_arn);
             if (it == resource_of_point.end() || it->second != r.arn) continue;
             TimePoint at = job.completion_date.value_or(job.creation_date.value_or(TimePoint{}));
-            bool validated = job.validation_status == "SUCCESSFUL" || job.validation_status.empty();
-            if (job.status == "COMPLETED" && validated) {
+            const RestoreTestVerdict verdict = restore_test_verdict(job);
+            if (verdict == RestoreTestVerdict::Passed) {
                 success(at, fmt::format("restore testing job {} ({})", job.restore_job_id, short_name(job.restore_testing_plan_arn)));
-            } else if (job.status == "FAILED" || job.status == "ABORTED" || job.validation_status == "FAILED" ||
-                       job.validation_status == "TIMED_OUT") {
+            } else if (verdict == RestoreTestVerdict::Failed) {
                 std::string text = fmt::format("restore testing job {} {} at {}", job.restore_job_id,
                                                job.validation_status.empty() ? job.status : "validation " + job.validation_status,
                                                iso(at));

@@ -92,6 +92,7 @@ struct DrillRecord {
     double rto_seconds = 0;    // restore start to available
     double rpo_seconds = 0;    // age of the point at restore time
     bool passed = false;
+    bool pending = false;      // an AWS restore test still restoring or validating: no verdict yet
     int checks_passed = 0;
     int checks_total = 0;
     std::string report_path;

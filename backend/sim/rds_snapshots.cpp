@@ -15,39 +15,24 @@ namespace {
 using std::chrono::minutes;
 
 // The snapshot AWS Backup keeps in RDS for one of its recovery points.
+// Taken of the instance or cluster as it is now (or one like it when it is
+// gone), so it says what that one says: engine, port, encryption.
 DbSnapshot backup_snapshot(const RegionState& state, const RecoveryPoint& rp, std::string_view marker) {
+    const std::string identifier = rp.arn.substr(rp.arn.find(marker) + marker.size());
     DbSnapshot s;
-    s.identifier = rp.arn.substr(rp.arn.find(marker) + marker.size());
-    s.arn = rp.arn;
-    s.instance_identifier = rp.resource_name;
-    s.snapshot_type = "awsbackup";
-    s.status = "available";
-    s.create_time = rp.creation;
-    s.ready_at = rp.completion;
     if (rp.resource_type == "Aurora") {
-        if (auto it = state.db_clusters.find(rp.resource_name); it != state.db_clusters.end()) {
-            s.engine = it->second.engine;
-            s.engine_version = it->second.engine_version;
-            s.resource_id = it->second.resource_id;
-            s.instance_create_time = it->second.create_time;
-            s.kms_key_id = it->second.kms_key_id;
-        } else {
-            s.engine = "aurora-postgresql";
-            s.engine_version = "15.4";
-        }
-        s.allocated_storage = 1;
-        return s;
+        DbCluster like;
+        like.identifier = rp.resource_name;
+        like.engine = "aurora-postgresql";
+        like.engine_version = "15.4";
+        if (auto it = state.db_clusters.find(rp.resource_name); it != state.db_clusters.end()) like = it->second;
+        s = snapshot_of(state, like, identifier, rp.creation, minutes(0));
+    } else {
+        s = snapshot_of(state, instance_like(state, rp.resource_name), identifier, rp.creation, minutes(0));
     }
-    DbInstance like = instance_like(state, rp.resource_name);
-    s.resource_id = like.resource_id;
-    s.engine = like.engine;
-    s.engine_version = like.engine_version;
-    s.allocated_storage = like.allocated_storage;
-    s.port = like.port;
-    s.availability_zone = like.availability_zone;
-    s.master_username = like.master_username;
-    s.instance_create_time = like.create_time;
-    s.kms_key_id = like.kms_key_id;
+    s.arn = rp.arn;
+    s.snapshot_type = "awsbackup";
+    s.ready_at = rp.completion;
     return s;
 }
 

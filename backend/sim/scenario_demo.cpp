@@ -42,6 +42,7 @@
 
 #include "backend/core/time_format.hpp"
 #include "backend/sim/arns.hpp"
+#include "backend/sim/rds_ops.hpp"
 #include "backend/sim/scenario_builder.hpp"
 #include "backend/sim/store.hpp"
 
@@ -134,18 +135,7 @@ void add_snapshots(ScenarioBuilder& b, RegionState& east, RegionState& west) {
     TimePoint now = b.now();
     const DbInstance& prod = east.db_instances.at("prod-db");
     auto manual = [&](const std::string& id, TimePoint at) {
-        DbSnapshot s;
-        s.identifier = id;
-        s.arn = db_snapshot_arn(kEast, east.account_id, id);
-        s.instance_identifier = prod.identifier;
-        s.resource_id = prod.resource_id;
-        s.allocated_storage = prod.allocated_storage;
-        s.availability_zone = prod.availability_zone;
-        s.master_username = prod.master_username;
-        s.create_time = at;
-        s.instance_create_time = prod.create_time;
-        s.kms_key_id = prod.kms_key_id;
-        s.ready_at = at + minutes(25);
+        DbSnapshot s = snapshot_of(east, prod, id, at, minutes(25));
         s.tags = {{"purpose", "manual"}};
         return s;
     };
@@ -171,18 +161,8 @@ void add_snapshots(ScenarioBuilder& b, RegionState& east, RegionState& west) {
         west.db_snapshots.emplace(copy.identifier, copy);
     }
     const DbCluster& cluster = east.db_clusters.at("prod-aurora");
-    DbSnapshot cs;
-    cs.identifier = "prod-aurora-before-upgrade-15-4";
-    cs.arn = cluster_snapshot_arn(kEast, east.account_id, cs.identifier);
-    cs.instance_identifier = cluster.identifier;
-    cs.resource_id = cluster.resource_id;
-    cs.engine = cluster.engine;
-    cs.engine_version = "15.3";
-    cs.allocated_storage = 1;
-    cs.create_time = now - days(25);
-    cs.instance_create_time = cluster.create_time;
-    cs.kms_key_id = cluster.kms_key_id;
-    cs.ready_at = cs.create_time + minutes(12);
+    DbSnapshot cs = snapshot_of(east, cluster, "prod-aurora-before-upgrade-15-4", now - days(25), minutes(12));
+    cs.engine_version = "15.3";  // taken before the upgrade
     east.cluster_snapshots.emplace(cs.identifier, cs);
 }
 

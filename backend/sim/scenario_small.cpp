@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "backend/sim/arns.hpp"
+#include "backend/sim/rds_ops.hpp"
 #include "backend/sim/scenario_builder.hpp"
 #include "backend/sim/store.hpp"
 
@@ -120,17 +121,7 @@ Result<std::vector<PlantedProblem>> build_small(ScenarioBuilder& b) {
     }
     east.restore_testing_plans.emplace(test.name, std::move(test));
 
-    DbSnapshot manual;
-    manual.identifier = "small-db-before-upgrade";
-    manual.arn = db_snapshot_arn("us-east-1", account, manual.identifier);
-    manual.instance_identifier = "small-db";
-    manual.resource_id = east.db_instances.at("small-db").resource_id;
-    manual.allocated_storage = 50;
-    manual.availability_zone = "us-east-1a";
-    manual.create_time = now - days(20);
-    manual.instance_create_time = now - days(60);
-    manual.ready_at = manual.create_time + minutes(7);
-    manual.kms_key_id = east.db_instances.at("small-db").kms_key_id;
+    DbSnapshot manual = snapshot_of(east, east.db_instances.at("small-db"), "small-db-before-upgrade", now - days(20), minutes(7));
     DbSnapshot copy = manual;
     east.db_snapshots.emplace(manual.identifier, manual);
     copy.identifier = "small-db-before-upgrade-dr";

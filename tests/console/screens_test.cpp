@@ -287,3 +287,21 @@ TEST(DrillsScreenTest, AwsRestoreTestsCountAsDrills) {
     EXPECT_NE(row.find("AWS test monthly-test"), std::string::npos) << row;
     EXPECT_NE(text.find("History  1/3"), std::string::npos);
 }
+
+// A restore test still restoring showed FAILED on this screen while the
+// health check (rightly) gave no verdict: both now ask one rule.
+TEST(DrillsScreenTest, ARestoreTestStillRunningIsNeitherPassedNorFailed) {
+    auto snapshot = sample_snapshot();
+    auto& restore = snapshot.regions[0].restore_jobs.at(0);
+    restore.restore_testing_plan_arn = "arn:aws:backup:eu-central-1:111122223333:restore-testing-plan:monthly-test";
+    restore.status = "RUNNING";
+    restore.completion_date.reset();
+    auto console = sample_console();
+    console->set_snapshot(std::make_shared<poll::Snapshot>(snapshot));
+    type(*console, "7");
+    const std::string text = frame_text(*console, 160, 40);
+    const std::string row = line_with(text, "06-12 09:00");
+    EXPECT_NE(row.find("running"), std::string::npos) << row;
+    EXPECT_EQ(row.find("FAILED"), std::string::npos) << row;
+    EXPECT_EQ(row.find("passed"), std::string::npos) << row;
+}

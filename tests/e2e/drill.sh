@@ -259,5 +259,15 @@ expect "resume: one restore job for the killed drill ($killed_wizard)" \
   "$(jq -r --arg w "$killed_wizard" 'select(.phase == "after" and .api.operation == "StartRestoreJob" and .wizard == $w) | .outcome' \
      "$XDG_STATE_HOME/vaultdeck/audit.jsonl" | sort -u | wc -l)" 1
 
+echo "== drill: an endpoint that does not answer"
+wizards_before="$(ls "$XDG_STATE_HOME/vaultdeck/wizards" | wc -l)"
+rc=0
+"$VAULTDECK" drill run --runbook monthly-drill --resource prod-db --yes --endpoint-url http://127.0.0.1:9 --region us-east-1 \
+  >"$work/down.out" 2>"$work/down.err" || rc=$?
+expect "a drill that cannot reach AWS exits 3" "$rc" 3
+expect "... with one line" "$(wc -l <"$work/down.err")" 1
+expect_match "... that says why" "$work/down.err" "cannot start the drill: .*127.0.0.1:9"
+expect "... and leaves no wizard to resume" "$(ls "$XDG_STATE_HOME/vaultdeck/wizards" | wc -l)" "$wizards_before"
+
 echo "drill: $passed passed, $failed failed in $(( $(date +%s) - started_at )) s"
 [ "$failed" -eq 0 ]

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "backend/core/time_format.hpp"
+#include "backend/sim/rds_api.hpp"
 #include "sim/support/sim_fixture.hpp"
 
 namespace vd::sim {
@@ -80,6 +81,44 @@ TEST(RdsApi, FiltersAndSnapshotTypes) {
     for (auto s : copies.result().child("DBSnapshots").children("DBSnapshot")) EXPECT_STREQ(s.child_value("SourceRegion"), "us-east-1");
     EXPECT_EQ(rds(t, "DescribeDBInstances", {{"DBInstanceIdentifier", "nope"}}).code(), "DBInstanceNotFound");
     EXPECT_EQ(rds(t, "DescribeDBInstances", {{"DBInstanceIdentifier", "nope"}}).status, 404);
+}
+
+// The snapshot AWS Backup keeps in RDS is built by the same snapshot_of as
+// every other: it said "encrypted" for an unencrypted instance, and took
+// no engine or port from it.
+TEST(RdsApi, AnAwsBackupSnapshotSaysWhatItsInstanceSays) {
+    const TimePoint at = *parse_time("2026-11-20T05:00:00Z");
+    RegionState state;
+    state.region = "us-east-1";
+    state.account_id = "123456789012";
+    DbInstance db;
+    db.identifier = "plain-db";
+    db.engine = "mysql";
+    db.port = 3306;
+    db.encrypted = false;
+    db.kms_key_id.clear();
+    state.db_instances.emplace(db.identifier, db);
+    RecoveryPoint rp;
+    rp.arn = "arn:aws:rds:us-east-1:123456789012:snapshot:awsbackup:job-1";
+    rp.resource_type = "RDS";
+    rp.resource_name = "plain-db";
+    rp.creation = at;
+    rp.completion = at + std::chrono::minutes(9);
+    Vault vault;
+    vault.name = "plain-vault";
+    vault.points.emplace(rp.arn, rp);
+    state.vaults.emplace(vault.name, vault);
+
+    const auto all = rds::all_db_snapshots(state, at + std::chrono::hours(1));
+    ASSERT_EQ(all.count("awsbackup:job-1"), 1u);
+    const DbSnapshot& s = all.at("awsbackup:job-1");
+    EXPECT_FALSE(s.encrypted);
+    EXPECT_EQ(s.engine, "mysql");
+    EXPECT_EQ(s.port, 3306);
+    EXPECT_EQ(s.snapshot_type, "awsbackup");
+    EXPECT_EQ(s.arn, rp.arn);
+    EXPECT_EQ(s.instance_identifier, "plain-db");
+    EXPECT_EQ(s.ready_at, rp.completion);
 }
 
 TEST(RdsApi, PointInTimeRestoreInsideTheWindowOnly) {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "backend/core/time_format.hpp"
+#include "backend/health/restore_test.hpp"
 #include "tui/screens/format.hpp"
 #include "tui/screens/table_screen.hpp"
 #include "tui/screens/text_lines.hpp"
@@ -26,7 +27,7 @@ std::vector<widgets::Column> drill_columns() {
     return {
         {"started", "Date", 11},
         {"resource", "Resource", 14, 2},
-        {"result", "Result", 6},
+        {"result", "Result", 7},
         {"rto", "RTO", 9, 0, Align::Right},
         {"target", "vs target", 12},
         {"rpo", "Data age", 10, 0, Align::Right},
@@ -68,7 +69,9 @@ public:
                     }
                 }
                 const bool validated = !j.validation_status.empty();
-                d.passed = validated ? j.validation_status == "SUCCESSFUL" : j.status == "COMPLETED";
+                const health::RestoreTestVerdict verdict = health::restore_test_verdict(j);
+                d.passed = verdict == health::RestoreTestVerdict::Passed;
+                d.pending = verdict == health::RestoreTestVerdict::Pending;
                 d.checks_total = validated ? 1 : 0;
                 d.checks_passed = j.validation_status == "SUCCESSFUL" ? 1 : 0;
                 out.push_back(std::move(d));
@@ -87,14 +90,15 @@ public:
         cells.assign(kDrColumnCount, {});
         cells[kDrStarted] = {short_time(d.started), Role::Normal};
         cells[kDrResource] = {arn_tail(d.resource), Role::Normal};
-        cells[kDrResult] = {d.passed ? "passed" : "FAILED", d.passed ? Role::Ok : Role::Failed};
+        cells[kDrResult] = d.pending ? widgets::TableCell{"running", Role::Dim}
+                                     : widgets::TableCell{d.passed ? "passed" : "FAILED", d.passed ? Role::Ok : Role::Failed};
         cells[kDrRto] = {d.rto_seconds > 0 ? widgets::human_duration(rto) : "-", within ? Role::Normal : Role::Warning};
         cells[kDrTarget] = {d.rto_seconds <= 0 ? "-" : (within ? "within " : "over ") + widgets::human_duration(target_),
                             within ? Role::Ok : Role::Warning};
         cells[kDrRpo] = {d.rpo_seconds > 0 ? widgets::human_duration(std::chrono::seconds(static_cast<long long>(d.rpo_seconds))) : "-",
                          Role::Dim};
         cells[kDrChecks] = {d.checks_total == 0 ? "-" : fmt::format("{}/{}", d.checks_passed, d.checks_total),
-                            d.checks_passed == d.checks_total ? Role::Ok : Role::Failed};
+                            d.checks_passed == d.checks_total ? Role::Ok : d.pending ? Role::Dim : Role::Failed};
         cells[kDrRunbook] = {d.runbook, Role::Dim};
         cells[kDrReport] = {d.report_path.empty() ? "-" : d.report_path, Role::Dim};
     }
