@@ -15,7 +15,7 @@ int run_config_check(const GlobalOptions& g) {
     config::ConfigFile file = config::read_config(g.config_path);
     for (auto& issue : tui::key_issues(file.config)) file.issues.push_back(std::move(issue));
     std::stable_sort(file.issues.begin(), file.issues.end(),
-              [](const config::ConfigIssue& a, const config::ConfigIssue& b) { return a.line < b.line; });
+                     [](const config::ConfigIssue& a, const config::ConfigIssue& b) { return a.line < b.line; });
     if (!file.ok()) {
         for (const auto& issue : file.issues) std::fprintf(stderr, "%s\n", visible(issue.to_string(file.path)).c_str());
         std::fprintf(stderr, "%zu problem%s in %s\n", file.issues.size(), file.issues.size() == 1 ? "" : "s",

@@ -2,7 +2,9 @@
 #include "tui/app/keys.hpp"
 
 #include <algorithm>
+#include <set>
 
+#include "backend/core/text.hpp"
 #include "tui/screens/screen.hpp"
 
 namespace vd::tui {
@@ -72,19 +74,31 @@ std::vector<KeyBinding> apply_overrides(std::vector<KeyBinding> bindings,
     return bindings;
 }
 
+namespace {
+
+// Every command a key can be bound to, sorted, each once.
+std::set<std::string> bindable_commands() {
+    std::set<std::string> out;
+    for (const auto* table : {&global_bindings(), &navigation_bindings()})
+        for (const auto& b : *table) out.insert(b.command);
+    for (const auto& screen : make_screens())
+        for (auto& c : screen->commands()) out.insert(std::move(c));
+    return out;
+}
+
+}  // namespace
+
 std::string override_problem(const std::string& command, const std::string& key) {
     if (!widgets::parse_key(key)) {
         return "'" + key + "' is not a key (write it as \"r\", \"ctrl+r\", \"shift+tab\", \"f5\" or \"pgdn\")";
     }
-    auto runs = [&](const std::vector<KeyBinding>& bindings) {
-        return std::any_of(bindings.begin(), bindings.end(), [&](const KeyBinding& b) { return b.command == command; });
-    };
-    if (runs(global_bindings()) || runs(navigation_bindings())) return "";
-    for (const auto& screen : make_screens()) {
-        const auto commands = screen->commands();
-        if (std::find(commands.begin(), commands.end(), command) != commands.end()) return "";
-    }
-    return "'" + command + "' is not a command (? in the console lists them)";
+    const auto commands = bindable_commands();
+    if (commands.count(command)) return "";
+    for (const auto& c : commands)
+        if (edit_distance(command, c) <= 2) return "'" + command + "' is not a command (did you mean '" + c + "'?)";
+    std::string all;
+    for (const auto& c : commands) all += (all.empty() ? "" : ", ") + c;
+    return "'" + command + "' is not a command (one of: " + all + ")";
 }
 
 namespace {
