@@ -56,6 +56,7 @@ for when in "2027-01-01 05:30:00" "2027-02-28 23:59:00" "2027-03-01 05:45:00" "2
             "2028-03-01 06:30:00" "2028-11-05 06:00:00" "2028-12-31 23:59:00"; do
   OUT="$(FAKETIME_DONT_FAKE_MONOTONIC=1 faketime -f "@$when" "$VAULTDECK" status --demo --output json 2>"$work/err")"; RC=$?
   expect "demo at $when: exit code" "$RC" 2
+  [ "$RC" = 2 ] || echo "  FAIL demo at $when said: $(head -c 400 "$work/err" | tr '\n' ' ')"
   expect "demo at $when: problems" "$(demo_problems <<<"$OUT")" "$DEMO_PROBLEMS"
 done
 
