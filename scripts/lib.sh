@@ -106,7 +106,7 @@ stop_test_postgres() {
 # The simulator, the runbook engine and the console are covered by the fuzz
 # targets and by the release build's suites; building them again under the
 # sanitizers would double the clean-clone time on 2 cores.
-VAULTDECK_SANITIZE_TEST_LABELS="core|aws|services|config|health"
+VAULTDECK_SANITIZE_TEST_LABELS="core|aws|services|config|health|poll"
 
 # Configures (once) and builds, in one clang build folder under ASan and
 # UBSan (-O1: built to be run, not timed), the libFuzzer targets and those

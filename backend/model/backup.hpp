@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "backend/core/clock.hpp"
+#include "backend/model/fields.hpp"
 
 namespace vd::model {
 
@@ -18,6 +19,7 @@ struct Origin {
     std::string account_id;
     std::string region;
 };
+VD_FIELDS(Origin, account_id, region)
 
 struct Vault {
     Origin origin;
@@ -34,6 +36,8 @@ struct Vault {
     std::optional<TimePoint> lock_date;
     std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
+VD_FIELDS(Vault, origin, name, arn, vault_type, vault_state, encryption_key_arn, creation_date,
+          recovery_points, locked, min_retention_days, max_retention_days, lock_date, extra)
 
 // When a point goes cold and when it is deleted, as AWS computed them.
 struct Lifecycle {
@@ -41,11 +45,14 @@ struct Lifecycle {
     std::optional<int64_t> delete_after_days;
     bool opt_in_to_archive_for_supported_resources = false;
 };
+VD_FIELDS(Lifecycle, move_to_cold_storage_after_days, delete_after_days,
+          opt_in_to_archive_for_supported_resources)
 
 struct CalculatedLifecycle {
     std::optional<TimePoint> move_to_cold_storage_at;
     std::optional<TimePoint> delete_at;
 };
+VD_FIELDS(CalculatedLifecycle, move_to_cold_storage_at, delete_at)
 
 struct RecoveryPoint {
     Origin origin;
@@ -77,6 +84,11 @@ struct RecoveryPoint {
     std::string composite_member_identifier;
     std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
+VD_FIELDS(RecoveryPoint, origin, arn, vault_name, vault_arn, source_vault_arn, resource_arn, resource_type,
+          resource_name, status, status_message, storage_class, creation_date, completion_date,
+          backup_size_bytes, lifecycle, calculated, encrypted, encryption_key_arn, iam_role_arn,
+          backup_plan_id, backup_plan_arn, backup_rule_id, created_by_rule_name, backup_plan_name, is_parent,
+          parent_recovery_point_arn, composite_member_identifier, extra)
 
 struct BackupJob {
     Origin origin;
@@ -101,6 +113,9 @@ struct BackupJob {
     std::string account_id;  // the job's own account (cross-account monitoring)
     std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
+VD_FIELDS(BackupJob, origin, job_id, vault_name, vault_arn, recovery_point_arn, resource_arn, resource_type,
+          resource_name, state, status_message, message_category, percent_done, creation_date, completion_date,
+          start_by, backup_size_bytes, backup_plan_id, backup_rule_id, iam_role_arn, account_id, extra)
 
 struct CopyJob {
     Origin origin;
@@ -121,6 +136,9 @@ struct CopyJob {
     std::string account_id;
     std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
+VD_FIELDS(CopyJob, origin, copy_job_id, source_vault_arn, source_recovery_point_arn, destination_vault_arn,
+          destination_recovery_point_arn, resource_arn, resource_type, resource_name, state, status_message,
+          message_category, creation_date, completion_date, backup_size_bytes, account_id, extra)
 
 struct RestoreJob {
     Origin origin;
@@ -143,11 +161,16 @@ struct RestoreJob {
     std::string account_id;
     std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
+VD_FIELDS(RestoreJob, origin, restore_job_id, recovery_point_arn, resource_type, source_resource_arn,
+          created_resource_arn, status, status_message, percent_done, creation_date, completion_date,
+          backup_size_bytes, expected_completion_time_minutes, iam_role_arn, validation_status,
+          validation_status_message, restore_testing_plan_arn, account_id, extra)
 
 struct CopyAction {
     std::string destination_vault_arn;
     Lifecycle lifecycle;
 };
+VD_FIELDS(CopyAction, destination_vault_arn, lifecycle)
 
 struct BackupRule {
     std::string rule_id;
@@ -161,6 +184,8 @@ struct BackupRule {
     std::vector<CopyAction> copy_actions;
     bool enable_continuous_backup = false;
 };
+VD_FIELDS(BackupRule, rule_id, rule_name, target_vault_name, schedule_expression, schedule_expression_timezone,
+          start_window_minutes, completion_window_minutes, lifecycle, copy_actions, enable_continuous_backup)
 
 struct BackupSelection {
     std::string selection_id;
@@ -171,6 +196,8 @@ struct BackupSelection {
     // ListOfTags conditions: STRINGEQUALS key=value
     std::vector<std::pair<std::string, std::string>> tag_conditions;
 };
+VD_FIELDS(BackupSelection, selection_id, selection_name, iam_role_arn, resources, not_resources,
+          tag_conditions)
 
 struct BackupPlan {
     Origin origin;
@@ -184,6 +211,8 @@ struct BackupPlan {
     std::vector<BackupSelection> selections;
     std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
+VD_FIELDS(BackupPlan, origin, plan_id, plan_arn, plan_name, version_id, creation_date, last_execution_date,
+          rules, selections, extra)
 
 struct ProtectedResource {
     Origin origin;
@@ -195,6 +224,8 @@ struct ProtectedResource {
     std::string last_recovery_point_arn;
     std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
+VD_FIELDS(ProtectedResource, origin, resource_arn, resource_type, resource_name, last_backup_time,
+          last_backup_vault_arn, last_recovery_point_arn, extra)
 
 struct RestoreTestingPlan {
     Origin origin;
@@ -206,6 +237,8 @@ struct RestoreTestingPlan {
     std::optional<TimePoint> creation_time;
     std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
+VD_FIELDS(RestoreTestingPlan, origin, name, arn, schedule_expression, schedule_expression_timezone,
+          last_execution_time, creation_time, extra)
 
 // One row of ListBackupJobSummaries (cross-account, AGGREGATE_ALL).
 struct JobSummary {
@@ -218,11 +251,13 @@ struct JobSummary {
     std::optional<TimePoint> start_time;
     std::optional<TimePoint> end_time;
 };
+VD_FIELDS(JobSummary, account_id, region, state, resource_type, message_category, count, start_time, end_time)
 
 struct RestoreMetadata {
     std::string recovery_point_arn;
     std::string resource_type;
     std::map<std::string, std::string> metadata;
 };
+VD_FIELDS(RestoreMetadata, recovery_point_arn, resource_type, metadata)
 
 }  // namespace vd::model

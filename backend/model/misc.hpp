@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "backend/core/clock.hpp"
+#include "backend/model/fields.hpp"
 
 namespace vd::model {
 
@@ -14,11 +15,13 @@ struct CallerIdentity {
     std::string arn;
     std::string user_id;
 };
+VD_FIELDS(CallerIdentity, account, arn, user_id)
 
 struct LifecycleTransition {
     std::optional<int64_t> days;
     std::string storage_class;  // GLACIER, DEEP_ARCHIVE, STANDARD_IA, ...
 };
+VD_FIELDS(LifecycleTransition, days, storage_class)
 
 struct BucketLifecycleRule {
     std::string id;
@@ -28,6 +31,7 @@ struct BucketLifecycleRule {
     std::optional<int64_t> expiration_days;
     std::optional<int64_t> noncurrent_expiration_days;
 };
+VD_FIELDS(BucketLifecycleRule, id, status, prefix, transitions, expiration_days, noncurrent_expiration_days)
 
 struct BucketLifecycle {
     std::string bucket;
@@ -35,11 +39,13 @@ struct BucketLifecycle {
     bool has_configuration = false;  // false on NoSuchLifecycleConfiguration
     std::vector<BucketLifecycleRule> rules;
 };
+VD_FIELDS(BucketLifecycle, bucket, region, has_configuration, rules)
 
 struct Bucket {
     std::string name;
     std::optional<TimePoint> creation_date;
     std::string region;
 };
+VD_FIELDS(Bucket, name, creation_date, region)
 
 }  // namespace vd::model

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "backend/core/clock.hpp"
+#include "backend/model/fields.hpp"
 #include "backend/model/backup.hpp"
 
 namespace vd::model {
@@ -15,6 +16,7 @@ struct Endpoint {
     std::string address;
     int port = 0;
 };
+VD_FIELDS(Endpoint, address, port)
 
 struct DbInstance {
     Origin origin;
@@ -48,6 +50,11 @@ struct DbInstance {
     bool copy_tags_to_snapshot = false;
     std::string engine_lifecycle_support;
 };
+VD_FIELDS(DbInstance, origin, identifier, arn, resource_id, engine, engine_version, instance_class, status,
+          endpoint, cluster_identifier, allocated_storage_gb, backup_retention_period, preferred_backup_window,
+          latest_restorable_time, create_time, storage_encrypted, multi_az, deletion_protection, subnet_group,
+          tags, db_name, master_username, security_groups, parameter_group, option_group, storage_type, iops,
+          port, copy_tags_to_snapshot, engine_lifecycle_support)
 
 struct DbCluster {
     Origin origin;
@@ -74,6 +81,10 @@ struct DbCluster {
     std::vector<std::pair<std::string, std::string>> tags;
     std::string engine_lifecycle_support;
 };
+VD_FIELDS(DbCluster, origin, identifier, arn, engine, engine_version, status, endpoint,
+          backup_retention_period, earliest_restorable_time, latest_restorable_time, create_time,
+          storage_encrypted, members, writer, master_username, subnet_group, security_groups, parameter_group,
+          database_name, deletion_protection, copy_tags_to_snapshot, tags, engine_lifecycle_support)
 
 struct DbSnapshot {
     Origin origin;
@@ -95,12 +106,16 @@ struct DbSnapshot {
     int64_t iops = 0;
     std::string engine_version;
 };
+VD_FIELDS(DbSnapshot, origin, identifier, arn, instance_identifier, cluster_snapshot, snapshot_type, status,
+          engine, create_time, allocated_storage_gb, encrypted, source_region, source_snapshot_arn,
+          percent_progress, port, storage_type, iops, engine_version)
 
 // The point-in-time recovery window of an instance's automated backups.
 struct PitrWindow {
     TimePoint earliest;
     TimePoint latest;
 };
+VD_FIELDS(PitrWindow, earliest, latest)
 
 struct AutomatedBackup {
     Origin origin;
@@ -114,5 +129,7 @@ struct AutomatedBackup {
     std::optional<PitrWindow> restore_window;
     bool encrypted = false;
 };
+VD_FIELDS(AutomatedBackup, origin, instance_identifier, arn, instance_arn, resource_id, status, engine,
+          backup_retention_period, restore_window, encrypted)
 
 }  // namespace vd::model

@@ -137,7 +137,7 @@ Status fetch_buckets(RegionClients& c, RegionData& data, const FetchOptions& opt
 
 // Assigns a fetched list (with origin stamps) to a field, or returns the error.
 template <class T>
-Status assign(Result<std::vector<T>> fetched, std::vector<T>& field, const RegionData& data) {
+Status assign(Result<std::vector<T>> fetched, SharedList<T>& field, const RegionData& data) {
     if (!fetched) return fetched.error();
     stamp(*fetched, data);
     field = std::move(*fetched);
@@ -185,7 +185,7 @@ Status fetch_kind(Kind kind, RegionClients& c, RegionData& data, const FetchOpti
             if (!jobs) return jobs.error();
             stamp(*jobs, data);
             if (!options.jobs_since) data.backup_jobs.clear();
-            merge_jobs(data.backup_jobs, std::move(*jobs), [](const model::BackupJob& j) { return j.job_id; },
+            merge_jobs(data.backup_jobs.edit(), std::move(*jobs), [](const model::BackupJob& j) { return j.job_id; },
                        now - options.job_window);
             return ok_status();
         }
@@ -196,7 +196,7 @@ Status fetch_kind(Kind kind, RegionClients& c, RegionData& data, const FetchOpti
             if (!jobs) return jobs.error();
             stamp(*jobs, data);
             if (!options.jobs_since) data.copy_jobs.clear();
-            merge_jobs(data.copy_jobs, std::move(*jobs), [](const model::CopyJob& j) { return j.copy_job_id; },
+            merge_jobs(data.copy_jobs.edit(), std::move(*jobs), [](const model::CopyJob& j) { return j.copy_job_id; },
                        now - window);
             return ok_status();
         }
@@ -207,7 +207,7 @@ Status fetch_kind(Kind kind, RegionClients& c, RegionData& data, const FetchOpti
             if (!jobs) return jobs.error();
             stamp(*jobs, data);
             if (!options.jobs_since) data.restore_jobs.clear();
-            merge_jobs(data.restore_jobs, std::move(*jobs), [](const model::RestoreJob& j) { return j.restore_job_id; },
+            merge_jobs(data.restore_jobs.edit(), std::move(*jobs), [](const model::RestoreJob& j) { return j.restore_job_id; },
                        now - window);
             return ok_status();
         }

@@ -83,8 +83,9 @@ public:
     }
 
     void start() override {
-        std::lock_guard lk(mu_);
+        std::unique_lock lk(mu_);
         if (running_) return;
+        reload_drills(lk);
         if (!options_.cache_file.empty()) paint_from_cache_locked();
         running_ = true;
         stopping_ = false;
@@ -149,9 +150,10 @@ public:
         work_cv_.notify_all();
         for (auto& w : workers_) w.join();
         workers_.clear();
-        std::lock_guard lk(mu_);
+        std::unique_lock lk(mu_);
         running_ = false;
         drills_dirty_ = true;
+        reload_drills(lk);
         publish_locked();
         return snapshot();
     }
@@ -195,6 +197,7 @@ private:
             dispatch_due_locked(now, true);
             dispatch_due_locked(now, false);
             if (dirty_ || drills_dirty_) {
+                reload_drills(lk);
                 publish_locked();
                 auto snap = snapshot();
                 auto wake = options_.wake;
@@ -309,6 +312,21 @@ private:
         return std::all_of(slots_.begin(), slots_.end(), [](const Slot& s) { return s.attempted; });
     }
 
+    // Re-reads the drill reports when asked to, with the lock released:
+    // reading files must not hold up the workers merging their fetches.
+    void reload_drills(std::unique_lock<std::mutex>& lk) {
+        if (!drills_dirty_) return;
+        drills_dirty_ = false;
+        if (!options_.load_drills) return;
+        lk.unlock();
+        SharedList<DrillRecord> drills = options_.load_drills();
+        lk.lock();
+        drills_ = std::move(drills);
+        dirty_ = true;
+    }
+
+    // Publishes the working data. Each kind's list is shared, not copied,
+    // so this costs the same for ten recovery points as for a million.
     void publish_locked() {
         auto snap = std::make_shared<Snapshot>();
         snap->taken = options_.clock->now();
@@ -316,17 +334,21 @@ private:
         snap->read_only = options_.read_only;
         snap->regions.reserve(regions_.size());
         for (const auto& r : regions_) snap->regions.push_back(r.data);
-        if (drills_dirty_ && options_.load_drills) drills_ = options_.load_drills();
-        drills_dirty_ = false;
         snap->drills = drills_;
+        snap->notice = notice_;
         dirty_ = false;
         current_.store(SnapshotPtr(std::move(snap)));
     }
 
     // Seeds the working data from the disk cache, labelled as cached.
     void paint_from_cache_locked() {
+        if (!std::filesystem::exists(options_.cache_file)) return;
         auto cached = load_snapshot_cache(options_.cache_file);
-        if (!cached) return;
+        if (!cached) {
+            notice_ = cached.error().message;
+            publish_locked();
+            return;
+        }
         for (auto& r : regions_) {
             for (auto& c : cached->regions) {
                 if (c.profile != r.data.profile || c.region != r.data.region) continue;
@@ -341,7 +363,6 @@ private:
                 break;
             }
         }
-        drills_dirty_ = true;
         publish_locked();
     }
 
@@ -352,7 +373,8 @@ private:
     std::vector<Region> regions_;
     std::vector<Slot> slots_;
     std::deque<size_t> queue_;
-    std::vector<DrillRecord> drills_;
+    SharedList<DrillRecord> drills_;
+    std::string notice_;
     std::atomic<SnapshotPtr> current_;
     std::thread scheduler_;
     std::vector<std::thread> workers_;

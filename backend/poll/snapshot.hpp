@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "backend/core/clock.hpp"
+#include "backend/core/shared_list.hpp"
 #include "backend/model/backup.hpp"
 #include "backend/model/misc.hpp"
 #include "backend/model/rds.hpp"
@@ -55,8 +56,10 @@ struct KindStatus {
     bool loaded = false;      // at least one complete fetch (or cache) exists
     bool from_cache = false;  // painted from the disk cache, not fetched yet
 };
+VD_FIELDS(KindStatus, last_success, last_attempt, last_error, stale, loaded, from_cache)
 
-// Everything known about one account in one region.
+// Everything known about one account in one region. Each kind's list is
+// shared between snapshots: publishing copies pointers, not points.
 struct RegionData {
     std::string account_name;  // display name from the configuration
     std::string profile;
@@ -64,22 +67,25 @@ struct RegionData {
     std::string region;
     std::string environment;   // production, staging, dev: the header colour
     model::CallerIdentity identity;
-    std::vector<model::Vault> vaults;
-    std::vector<model::RecoveryPoint> recovery_points;
-    std::vector<model::BackupJob> backup_jobs;
-    std::vector<model::CopyJob> copy_jobs;
-    std::vector<model::RestoreJob> restore_jobs;
-    std::vector<model::JobSummary> job_summaries;
-    std::vector<model::BackupPlan> plans;
-    std::vector<model::ProtectedResource> protected_resources;
-    std::vector<model::DbInstance> db_instances;
-    std::vector<model::DbCluster> db_clusters;
-    std::vector<model::DbSnapshot> db_snapshots;
-    std::vector<model::AutomatedBackup> automated_backups;
-    std::vector<model::RestoreTestingPlan> restore_testing_plans;
-    std::vector<model::BucketLifecycle> bucket_lifecycles;
+    SharedList<model::Vault> vaults;
+    SharedList<model::RecoveryPoint> recovery_points;
+    SharedList<model::BackupJob> backup_jobs;
+    SharedList<model::CopyJob> copy_jobs;
+    SharedList<model::RestoreJob> restore_jobs;
+    SharedList<model::JobSummary> job_summaries;
+    SharedList<model::BackupPlan> plans;
+    SharedList<model::ProtectedResource> protected_resources;
+    SharedList<model::DbInstance> db_instances;
+    SharedList<model::DbCluster> db_clusters;
+    SharedList<model::DbSnapshot> db_snapshots;
+    SharedList<model::AutomatedBackup> automated_backups;
+    SharedList<model::RestoreTestingPlan> restore_testing_plans;
+    SharedList<model::BucketLifecycle> bucket_lifecycles;
     std::map<Kind, KindStatus> status;
 };
+VD_FIELDS(RegionData, account_name, profile, account_id, region, environment, identity, vaults, recovery_points,
+          backup_jobs, copy_jobs, restore_jobs, job_summaries, plans, protected_resources, db_instances,
+          db_clusters, db_snapshots, automated_backups, restore_testing_plans, bucket_lifecycles, status)
 
 // A drill report summary, read from vaultdeck's own report folder.
 struct DrillRecord {
@@ -97,14 +103,18 @@ struct DrillRecord {
     int checks_total = 0;
     std::string report_path;
 };
+VD_FIELDS(DrillRecord, id, resource, runbook, recovery_point_arn, started, finished, rto_seconds, rpo_seconds,
+          passed, pending, checks_passed, checks_total, report_path)
 
 struct Snapshot {
     TimePoint taken;                  // when this snapshot was published
     uint64_t generation = 0;          // increases with every publish
     bool read_only = false;
     std::vector<RegionData> regions;  // one per configured account x region
-    std::vector<DrillRecord> drills;
+    SharedList<DrillRecord> drills;
+    std::string notice;  // what the operator should know about this data ("cache ... ignored: ..."), or ""
 };
+VD_FIELDS(Snapshot, taken, generation, regions, drills)
 
 using SnapshotPtr = std::shared_ptr<const Snapshot>;
 

@@ -97,7 +97,7 @@ TEST(JobsScreenTest, StateKeyShowsOnlyFailedJobs) {
 
 TEST(JobsScreenTest, RestoreJobsNameTheirSourceAndWhatTheyCreated) {
     auto snapshot = sample_snapshot();
-    auto& restore = snapshot.regions[0].restore_jobs.at(0);
+    auto& restore = snapshot.regions[0].restore_jobs.edit().at(0);
     restore.source_resource_arn = "arn:aws:rds:eu-central-1:111122223333:db:users-db";
     model::RestoreJob failed = restore;
     failed.restore_job_id = "restore-users-failed";
@@ -181,7 +181,7 @@ TEST(PlansScreenTest, SelectedResourcesGoByTheNameAwsBackupKnows) {
     auto snapshot = sample_snapshot();
     auto& rd = snapshot.regions[0];
     const std::string efs = "arn:aws:elasticfilesystem:eu-central-1:111122223333:file-system/fs-0a1b2c3d";
-    rd.plans.at(0).selections.at(0).resources.push_back(efs);
+    rd.plans.edit().at(0).selections.at(0).resources.push_back(efs);
     model::ProtectedResource pr;
     pr.resource_arn = efs;
     pr.resource_type = "EFS";
@@ -272,7 +272,7 @@ TEST(ScreensTest, EveryScreenDrawsAt80x24WithoutOverflow) {
 
 TEST(DrillsScreenTest, AwsRestoreTestsCountAsDrills) {
     auto snapshot = sample_snapshot();
-    auto& restore = snapshot.regions[0].restore_jobs.at(0);
+    auto& restore = snapshot.regions[0].restore_jobs.edit().at(0);
     restore.restore_testing_plan_arn = "arn:aws:backup:eu-central-1:111122223333:restore-testing-plan:monthly-test";
     restore.validation_status = "FAILED";
     auto console = sample_console();
@@ -292,7 +292,7 @@ TEST(DrillsScreenTest, AwsRestoreTestsCountAsDrills) {
 // health check (rightly) gave no verdict: both now ask one rule.
 TEST(DrillsScreenTest, ARestoreTestStillRunningIsNeitherPassedNorFailed) {
     auto snapshot = sample_snapshot();
-    auto& restore = snapshot.regions[0].restore_jobs.at(0);
+    auto& restore = snapshot.regions[0].restore_jobs.edit().at(0);
     restore.restore_testing_plan_arn = "arn:aws:backup:eu-central-1:111122223333:restore-testing-plan:monthly-test";
     restore.status = "RUNNING";
     restore.completion_date.reset();

@@ -108,7 +108,7 @@ TEST(JobFailures, CompletedWithIssuesIsAWarning) {
     job.message_category = "PARTIAL_BACKUP";
     r.backup_jobs.push_back(job);
     r.backup_jobs.push_back(backup_job("job-2", kOrders, "COMPLETED", hours_ago(30)));
-    r.backup_jobs.back().message_category = "SUCCESS";
+    r.backup_jobs.edit().back().message_category = "SUCCESS";
     auto report = run(snapshot(r));
     EXPECT_TRUE(of(report, "job-failed").empty());
     auto f = of(report, "job-issues", kOrders);
@@ -124,14 +124,14 @@ TEST(Schedules, NextRunOfEveryRule) {
     weekly.rule_name = "weekly";
     weekly.schedule_expression = "cron(0 4 ? * SUN *)";
     weekly.schedule_expression_timezone = "Europe/Berlin";
-    r.plans[0].rules.push_back(weekly);
+    r.plans.edit()[0].rules.push_back(weekly);
     model::BackupRule broken;
     broken.rule_id = "prod-broken";
     broken.rule_name = "broken";
     broken.schedule_expression = "cron(0 4 * * * *)";
-    r.plans[0].rules.push_back(broken);
+    r.plans.edit()[0].rules.push_back(broken);
     r.backup_jobs.push_back(backup_job("job-1", kOrders, "COMPLETED", at("2026-11-22T03:01:00Z")));
-    r.backup_jobs.back().backup_rule_id = "prod-daily";
+    r.backup_jobs.edit().back().backup_rule_id = "prod-daily";
     auto report = run(snapshot(r));
     auto next = of(report, "next-run");
     ASSERT_EQ(next.size(), 3u);
@@ -159,37 +159,37 @@ TEST(Schedules, ARuleThatDidNotRunIsMissed) {
     // A job of the rule in its start window means it ran (whatever its state).
     auto ran = orders_region();
     ran.backup_jobs.push_back(backup_job("job-1", kOrders, "FAILED", at("2026-11-22T03:02:00Z")));
-    ran.backup_jobs.back().backup_rule_id = "prod-daily";
+    ran.backup_jobs.edit().back().backup_rule_id = "prod-daily";
     EXPECT_TRUE(of(run(snapshot(ran)), "missed-run").empty());
 
     // So does a recovery point of the rule.
     auto rp = orders_region();
     rp.recovery_points.push_back(point(kOrders, at("2026-11-22T03:05:00Z")));
-    rp.recovery_points.back().backup_rule_id = "prod-daily";
+    rp.recovery_points.edit().back().backup_rule_id = "prod-daily";
     EXPECT_TRUE(of(run(snapshot(rp)), "missed-run").empty());
 
     // A job of another rule does not.
     auto other = orders_region();
     other.backup_jobs.push_back(backup_job("job-1", kOrders, "COMPLETED", at("2026-11-22T03:02:00Z")));
-    other.backup_jobs.back().backup_rule_id = "someone-else";
+    other.backup_jobs.edit().back().backup_rule_id = "someone-else";
     EXPECT_EQ(of(run(snapshot(other)), "missed-run").size(), 1u);
 }
 
 TEST(Schedules, NoVerdictBeforeTheStartWindowEndsOrBeforeThePlanExisted) {
     // 8 h start window (the AWS default): the 03:00 run may still start until 11:00.
     auto r = orders_region();
-    r.plans[0].rules[0].start_window_minutes.reset();
-    r.plans[0].rules[0].schedule_expression = "cron(0 5 * * ? *)";
+    r.plans.edit()[0].rules[0].start_window_minutes.reset();
+    r.plans.edit()[0].rules[0].schedule_expression = "cron(0 5 * * ? *)";
     auto missed = of(run(snapshot(r)), "missed-run");
     ASSERT_EQ(missed.size(), 1u);
     EXPECT_EQ(*missed[0].when, at("2026-11-21T05:00:00Z"));  // today's 05:00 may still start until 13:00
 
     auto fresh = orders_region();
-    fresh.plans[0].creation_date = hours_ago(2);
+    fresh.plans.edit()[0].creation_date = hours_ago(2);
     EXPECT_TRUE(of(run(snapshot(fresh)), "missed-run").empty());
 
     auto empty = orders_region();
-    empty.plans[0].selections.clear();
+    empty.plans.edit()[0].selections.clear();
     EXPECT_TRUE(of(run(snapshot(empty)), "missed-run").empty());
 
     auto unloaded = orders_region();
@@ -210,7 +210,7 @@ poll::RegionData monthly_copy(double age_hours) {
     model::CopyAction copy;
     copy.destination_vault_arn = vault_arn("dr", "eu-west-1");
     monthly.copy_actions.push_back(copy);
-    r.plans[0].rules.push_back(monthly);
+    r.plans.edit()[0].rules.push_back(monthly);
     auto rp = point(kOrders, hours_ago(age_hours));
     rp.backup_rule_id = "prod-monthly";
     r.recovery_points.push_back(rp);
@@ -229,7 +229,7 @@ TEST(Copies, AMonthlyPointWithoutItsCopyIsMissing) {
 
     // A copy to another account's vault names that account.
     auto r2 = monthly_copy(72);
-    r2.plans[0].rules.back().copy_actions[0].destination_vault_arn = "arn:aws:backup:eu-west-1:999988887777:backup-vault:bunker";
+    r2.plans.edit()[0].rules.back().copy_actions[0].destination_vault_arn = "arn:aws:backup:eu-west-1:999988887777:backup-vault:bunker";
     auto g = of(run(snapshot(r2)), "copy-missing", kOrders);
     ASSERT_EQ(g.size(), 1u);
     EXPECT_EQ(g[0].reason, "recovery point of 2026-11-19T12:00:00Z has no copy in bunker (eu-west-1, account 999988887777)");
@@ -294,7 +294,7 @@ TEST(Copies, OlderPointsAreJudgedByTheDestinationVaultWhenItIsVisible) {
 
     // A copy that its own lifecycle would have deleted by now is not missed.
     auto short_lived = monthly_copy(24 * 20);
-    short_lived.plans[0].rules.back().copy_actions[0].lifecycle.delete_after_days = 14;
+    short_lived.plans.edit()[0].rules.back().copy_actions[0].lifecycle.delete_after_days = 14;
     auto s2 = snapshot(short_lived);
     s2.regions.push_back(dr);
     EXPECT_TRUE(of(run(s2), "copy-missing").empty());

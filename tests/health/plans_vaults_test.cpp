@@ -104,8 +104,8 @@ TEST(Vaults, UnlockedVaultsAndUnencryptedPoints) {
     airgapped.vault_type = "LOGICALLY_AIR_GAPPED_BACKUP_VAULT";
     r.vaults = {open, locked, airgapped};
     for (int i = 0; i < 3; ++i) r.recovery_points.push_back(point(db_arn("orders"), hours_ago(1 + i)));
-    r.recovery_points[1].encrypted = false;
-    r.recovery_points[2].encrypted = false;
+    r.recovery_points.edit()[1].encrypted = false;
+    r.recovery_points.edit()[2].encrypted = false;
     auto deleted = point(db_arn("orders"), days_ago(40));
     deleted.encrypted = false;
     deleted.status = "DELETING";

@@ -112,7 +112,7 @@ TEST(Report, ACriticalOutranksAnUnknownRegionAndFindingsSortWorstFirst) {
 
 TEST(Report, WarningsOnlyMeanExitOne) {
     auto r = healthy();
-    r.vaults[0].locked = false;
+    r.vaults.edit()[0].locked = false;
     auto report = run(snapshot(r));
     EXPECT_EQ(report.overall, Severity::Warning);
     EXPECT_EQ(exit_code(report.overall), 1);
@@ -120,7 +120,7 @@ TEST(Report, WarningsOnlyMeanExitOne) {
 
 TEST(ReportJson, TheDocumentedSchema) {
     auto r = healthy();
-    r.vaults[0].locked = false;
+    r.vaults.edit()[0].locked = false;
     auto report = run(snapshot(r));
     auto j = report_to_json(report);
     EXPECT_EQ(j.at("schema"), "vaultdeck.status/1");

@@ -62,7 +62,7 @@ TEST(Rpo, OnlyCompletedPointsCount) {
 
 TEST(Rpo, ANewerPitrTimeWins) {
     auto s = orders_with_point(30);
-    s.regions[0].db_instances[0].latest_restorable_time = hours_ago(0.1);
+    s.regions[0].db_instances.edit()[0].latest_restorable_time = hours_ago(0.1);
     auto f = of(run(s), "rpo", db_arn("orders"));
     ASSERT_EQ(f.size(), 1u);
     EXPECT_EQ(f[0].severity, Severity::Ok);
@@ -80,8 +80,8 @@ TEST(Rpo, ANewerPitrTimeWins) {
 
     // Without backup retention the instance's restorable time is not PITR.
     auto s3 = orders_with_point(30);
-    s3.regions[0].db_instances[0].latest_restorable_time = hours_ago(0.1);
-    s3.regions[0].db_instances[0].backup_retention_period = 0;
+    s3.regions[0].db_instances.edit()[0].latest_restorable_time = hours_ago(0.1);
+    s3.regions[0].db_instances.edit()[0].backup_retention_period = 0;
     EXPECT_EQ(of(run(s3), "rpo", db_arn("orders"))[0].severity, Severity::Critical);
 }
 
@@ -96,7 +96,7 @@ target = "7d"
 )");
     auto r = region();
     r.db_instances.push_back(db("orders"));
-    r.db_instances[0].latest_restorable_time = hours_ago(20.0 / 60);  // 20 minutes: over 15 m
+    r.db_instances.edit()[0].latest_restorable_time = hours_ago(20.0 / 60);  // 20 minutes: over 15 m
     auto archive = db("archive");
     archive.tags = {{"tier", "bronze"}};
     r.db_instances.push_back(archive);
@@ -146,7 +146,7 @@ TEST(Rpo, ClusterMembersAreJudgedThroughTheirCluster) {
 TEST(Unprotected, WildcardsNotResourcesAndTags) {
     auto r = region();
     for (auto name : {"orders", "billing", "scratch", "tagged"}) r.db_instances.push_back(db(name));
-    r.db_instances[3].tags = {{"backup", "daily"}};
+    r.db_instances.edit()[3].tags = {{"backup", "daily"}};
     auto p = plan("prod");
     p.selections.push_back(selection({"arn:aws:rds:*:*:db:o*", "arn:aws:rds:*:*:db:s*"}, {"*:db:scratch"}));
     auto by_tag = selection({});
@@ -335,7 +335,7 @@ TEST(RestoredLeftover, AnOnCallRestoreStillThereAfterAWeek) {
 
     // Adopted into a plan: an ordinary resource again.
     auto adopted = make(17);
-    adopted.plans[0].selections[0].resources.push_back(db_arn("orders-restore-20261105"));
+    adopted.plans.edit()[0].selections[0].resources.push_back(db_arn("orders-restore-20261105"));
     auto adopted_report = run(snapshot(adopted));
     EXPECT_TRUE(of(adopted_report, "restored-leftover").empty());
     EXPECT_EQ(of(adopted_report, "rpo", db_arn("orders-restore-20261105")).size(), 1u);

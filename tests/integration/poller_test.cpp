@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "backend/poll/poller.hpp"
 #include "backend/poll/snapshot_cache.hpp"
 #include "backend/sim/embedded.hpp"
@@ -111,7 +113,7 @@ TEST_F(SimEnvironment, AFailedRefreshKeepsTheLastCompleteDataAndMarksItStale) {
 }
 
 TEST_F(SimEnvironment, SecondStartPaintsFromTheCache) {
-    auto cache = home_ / "cache" / "snapshot-test.json";
+    auto cache = home_ / "cache" / "snapshot-test.cache";
     size_t points = 0;
     {
         sim::SimOptions so;
@@ -142,12 +144,19 @@ TEST_F(SimEnvironment, SecondStartPaintsFromTheCache) {
     poller->stop();
 }
 
-TEST(SnapshotCache, MalformedFileIsAnErrorNotACrash) {
-    auto file = std::filesystem::temp_directory_path() / "vaultdeck-bad-cache.json";
-    FILE* f = std::fopen(file.c_str(), "w");
-    std::fputs("{\"format\":1,\"regions\":[{\"oops\":", f);
-    std::fclose(f);
-    auto loaded = poll::load_snapshot_cache(file);
-    EXPECT_FALSE(loaded.ok());
-    std::filesystem::remove(file);
+TEST_F(SimEnvironment, ADamagedCacheIsIgnoredWithANoticeAndTheDataIsFetched) {
+    auto cache = home_ / "cache" / "snapshot-test.cache";
+    std::filesystem::create_directories(cache.parent_path());
+    std::ofstream(cache) << "VDCACHE" << '\0' << "\x02\xff\xff";
+    sim::SimOptions so;
+    so.scenario = "small";
+    sim::EmbeddedSimulator simulator(so);
+    ASSERT_TRUE(simulator.start().ok());
+    auto poller = poller_for(simulator.endpoint_url(), cache);
+    poller->start();
+    EXPECT_NE(poller->snapshot()->notice.find("ignored: the cache ends early or is damaged"), std::string::npos)
+        << poller->snapshot()->notice;
+    for (int i = 0; i < 200 && count_points(*poller->snapshot()) == 0; ++i) std::this_thread::sleep_for(50ms);
+    EXPECT_GT(count_points(*poller->snapshot()), 0u);
+    poller->stop();
 }

@@ -515,7 +515,9 @@ void Console::set_snapshot(poll::SnapshotPtr snapshot) {
         return;
     }
     const bool read_only_changed = snapshot->read_only != impl_->snapshot->read_only;
+    const bool new_notice = !snapshot->notice.empty() && snapshot->notice != impl_->snapshot->notice;
     impl_->snapshot = std::move(snapshot);
+    if (new_notice) notify(impl_->snapshot->notice);
     impl_->evaluate();
     if (read_only_changed) impl_->rebind();
 }
