@@ -54,6 +54,7 @@ int run_console(const GlobalOptions& g) {
     tui::AppOptions app;
     app.console = tui::console_options(config, g.read_only);
     app.console.clock = (*env)->clock();
+    app.console.findings_ready = [wake] { wake->notify(); };
     app.console.wizards = console_wizard_launcher(g, **env, [wake] { wake->notify(); });
     app.theme = tui::theme_name(config);
     app.no_color = g.no_color;

@@ -82,6 +82,7 @@ void Loop::take_snapshot() {
         console_.set_snapshot(std::move(snap));
         dirty_ |= kDirtyBody | kDirtyChrome;
     }
+    if (console_.take_findings()) dirty_ |= kDirtyBody | kDirtyChrome;
     if (console_.take_wizard_update()) dirty_ |= kDirtyBody | kDirtyChrome;
 }
 

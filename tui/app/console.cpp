@@ -72,6 +72,8 @@ Console::Impl::Impl(ConsoleOptions o, widgets::Theme t)
     for (auto& screen : screens) {
         if (auto* w = dynamic_cast<WizardScreen*>(screen.get())) wizard = w;
     }
+    if (options.evaluate && options.findings_ready)
+        findings_worker = std::make_unique<FindingsWorker>(options.evaluate, options.findings_ready);
     rebind();
 }
 
@@ -266,6 +268,7 @@ std::vector<std::string> Console::Impl::profile_names() const {
 
 void Console::Impl::evaluate() {
     findings_at = clock->now();
+    if (findings_worker) return findings_worker->request(snapshot, findings_at);
     findings = options.evaluate ? options.evaluate(*snapshot, findings_at) : std::vector<health::Finding>{};
 }
 
@@ -527,6 +530,14 @@ void Console::tick() {
         impl_->evaluate();
     }
     if (impl_->wizard != nullptr && impl_->wizard->runner()) impl_->wizard->runner()->tick();
+}
+
+bool Console::take_findings() {
+    if (!impl_->findings_worker) return false;
+    auto done = impl_->findings_worker->take();
+    if (!done) return false;
+    impl_->findings = std::move(done->findings);
+    return true;
 }
 
 bool Console::take_wizard_update() {

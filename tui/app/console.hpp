@@ -57,6 +57,10 @@ struct ConsoleOptions {
     std::shared_ptr<const Clock> clock;                 // empty: the system clock
     // Health findings for a snapshot (the health model); empty: none.
     std::function<std::vector<health::Finding>(const poll::Snapshot&, TimePoint)> evaluate;
+    // Set: findings are computed on a worker thread, which calls this when a
+    // set is ready (the loop then calls take_findings). Empty: computed at
+    // once on the caller's thread (one-frame renders, tests).
+    std::function<void()> findings_ready;
     // Reads the audit log, newest first; empty: none.
     std::function<Result<runbook::AuditReadResult>()> load_audit;
     // Opens wizards (Enter on a recovery point, :restore, :drill, :resume).
@@ -91,6 +95,8 @@ public:
     void tick();
     // True once after the wizard published a new view (the loop redraws).
     bool take_wizard_update();
+    // True once after findings computed in the background were taken in.
+    bool take_findings();
     // True while a wizard is open and has not finished.
     bool wizard_running() const;
 

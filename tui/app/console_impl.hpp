@@ -12,6 +12,7 @@
 #include "widgets/help_overlay.hpp"
 #include "widgets/tabs.hpp"
 #include "tui/app/console.hpp"
+#include "tui/app/findings_worker.hpp"
 #include "tui/screens/wizard.hpp"
 
 namespace vd::tui {
@@ -31,6 +32,7 @@ struct Console::Impl {
     std::vector<runbook::AuditEntry> audit;
     std::string audit_problem;
     TimePoint findings_at{};
+    std::unique_ptr<FindingsWorker> findings_worker;  // with options.findings_ready
     Scope scope;
 
     Mode mode = Mode::Normal;
