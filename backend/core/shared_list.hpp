@@ -49,9 +49,9 @@ public:
     T& emplace_back(Args&&... args) { return edit().emplace_back(std::forward<Args>(args)...); }
     void clear() { items_.reset(); }
 
-    // Whether both hold the very same items (not merely equal ones): how a
-    // screen tells that its data did not change between two snapshots.
-    bool same_as(const SharedList& other) const { return items_ == other.items_; }
+    // Equal for the very same items only (not merely equal ones); holding it
+    // keeps them alive, so that no other list can take their address.
+    std::shared_ptr<const void> identity() const { return items_; }
 
 private:
     static const std::vector<T>& empty_list() {

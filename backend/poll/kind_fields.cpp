@@ -46,6 +46,27 @@ void take_kind(Kind kind, RegionData& from, RegionData& into) {
     }
 }
 
+std::shared_ptr<const void> kind_list(const RegionData& data, Kind kind) {
+    switch (kind) {
+        case Kind::Identity: return nullptr;
+        case Kind::Vaults: return data.vaults.identity();
+        case Kind::RecoveryPoints: return data.recovery_points.identity();
+        case Kind::BackupJobs: return data.backup_jobs.identity();
+        case Kind::CopyJobs: return data.copy_jobs.identity();
+        case Kind::RestoreJobs: return data.restore_jobs.identity();
+        case Kind::JobSummaries: return data.job_summaries.identity();
+        case Kind::Plans: return data.plans.identity();
+        case Kind::ProtectedResources: return data.protected_resources.identity();
+        case Kind::DbInstances: return data.db_instances.identity();
+        case Kind::DbClusters: return data.db_clusters.identity();
+        case Kind::DbSnapshots: return data.db_snapshots.identity();
+        case Kind::AutomatedBackups: return data.automated_backups.identity();
+        case Kind::RestoreTestingPlans: return data.restore_testing_plans.identity();
+        case Kind::BucketLifecycles: return data.bucket_lifecycles.identity();
+    }
+    return nullptr;
+}
+
 bool has_running_jobs(const RegionData& data) {
     return std::any_of(data.backup_jobs.begin(), data.backup_jobs.end(), [](const auto& j) { return running(j.state); }) ||
            std::any_of(data.copy_jobs.begin(), data.copy_jobs.end(), [](const auto& j) { return running(j.state); }) ||

@@ -111,7 +111,7 @@ public:
         if (name == "group") {
             const std::string filter = table().filter();
             by_vault_ = !by_vault_;
-            stamp_ = {};
+            stamp_.reset();
             sync(ctx);
             table().set_filter(filter);
             fx.message = by_vault_ ? "grouped by vault, newest first" : "grouped by resource, newest first";
@@ -169,7 +169,7 @@ private:
     mutable widgets::Table by_resource_;
     mutable widgets::Table by_vault_table_;
     mutable std::shared_ptr<RecoveryPointRows> rows_;
-    mutable SourceStamp stamp_;
+    mutable SourceStamp stamp_{{poll::Kind::Vaults, poll::Kind::RecoveryPoints}};
     mutable widgets::Rect table_area_{};
     bool by_vault_ = false;
     bool details_ = true;

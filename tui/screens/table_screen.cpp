@@ -1,11 +1,22 @@
 // Shared table-screen plumbing.
 #include "tui/screens/table_screen.hpp"
 
+#include "backend/poll/kind_fields.hpp"
+
 namespace vd::tui {
 
 bool SourceStamp::changed(const ScreenContext& ctx, std::string_view extra) {
-    const std::uint64_t generation = ctx.snapshot ? ctx.snapshot->generation : 0;
     std::string key = ctx.scope.profile + "|" + ctx.scope.region + "|" + std::string(extra);
+    if (!kinds_.empty()) {
+        std::vector<std::shared_ptr<const void>> lists;
+        for (const auto* region : ctx.regions())
+            for (poll::Kind kind : kinds_) lists.push_back(poll::kind_list(*region, kind));
+        if (lists == lists_ && key == key_ && !lists_.empty()) return false;
+        lists_ = std::move(lists);
+        key_ = std::move(key);
+        return true;
+    }
+    const std::uint64_t generation = ctx.snapshot ? ctx.snapshot->generation : 0;
     if (ctx.snapshot == snapshot_ && generation == generation_ && key == key_) {
         return false;
     }
@@ -13,6 +24,13 @@ bool SourceStamp::changed(const ScreenContext& ctx, std::string_view extra) {
     generation_ = generation;
     key_ = std::move(key);
     return true;
+}
+
+void SourceStamp::reset() {
+    snapshot_ = nullptr;
+    generation_ = 0;
+    lists_.clear();
+    key_.clear();
 }
 
 Flags table_command(widgets::Table& table, std::string_view name, Effects& fx) {

@@ -6,21 +6,32 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "tui/screens/screen.hpp"
 #include "widgets/table.hpp"
 
 namespace vd::tui {
 
-// Remembers which snapshot and scope a table's rows were built from.
+// Remembers what a table's rows were built from: the snapshot, the scope
+// and `extra`; or, for a stamp made with the kinds its rows read, only
+// those kinds' lists, so that a poll of jobs does not rebuild 100 k
+// recovery points.
 class SourceStamp {
 public:
+    SourceStamp() = default;
+    explicit SourceStamp(std::vector<poll::Kind> kinds) : kinds_(std::move(kinds)) {}
+
     // True (and remembers the new stamp) when the rows must be rebuilt.
     bool changed(const ScreenContext& ctx, std::string_view extra = {});
+    // Rebuilds on the next changed().
+    void reset();
 
 private:
+    std::vector<poll::Kind> kinds_;  // empty: any new snapshot counts
     const poll::Snapshot* snapshot_ = nullptr;
     std::uint64_t generation_ = 0;
+    std::vector<std::shared_ptr<const void>> lists_;
     std::string key_;
 };
 
