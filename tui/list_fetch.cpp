@@ -19,6 +19,21 @@ AwsJson items_of(const std::vector<T>& values, const std::string& region, ToJson
     return items;
 }
 
+// --output json prints AWS's shapes, table and CSV the columns: each
+// listing builds only the one it prints (at 100 k recovery points each
+// form is hundreds of megabytes).
+bool wants_json(const ListOptions& o) { return o.output == "json"; }
+
+// The listing of `items`: rows for the table and CSV, or the AWS member.
+template <class T, class ToRows, class ToJson>
+Listing listing_of(const ListOptions& o, std::vector<T> items, ToRows to_rows, const char* member,
+                   const std::string& region, ToJson to_json) {
+    if (!wants_json(o)) return to_rows(std::move(items));
+    Listing l;
+    l.aws[member] = items_of(items, region, to_json);
+    return l;
+}
+
 // Names the rule behind each point where AWS did not; best effort (a plan
 // that cannot be read leaves the name empty rather than failing the listing).
 void name_rules(services::BackupClient& backup, std::vector<model::RecoveryPoint>& points) {
@@ -60,17 +75,14 @@ Result<Listing> list_recovery_points(ListClients& c, const ListOptions& o, const
         }
     }
     name_rules(*c.backup, points);
-    AwsJson items = AwsJson::array();
-    for (auto& p : points) {
-        poll::derive_storage_class(p, now);
-        items.push_back(recovery_point_json(p, region, now, by_resource));
-    }
-    Listing l = recovery_points_listing(std::move(points));
-    l.aws["RecoveryPoints"] = std::move(items);
-    return l;
+    for (auto& p : points) poll::derive_storage_class(p, now);
+    return listing_of(o, std::move(points), recovery_points_listing, "RecoveryPoints", region,
+                      [&](const model::RecoveryPoint& p, const std::string& r) {
+                          return recovery_point_json(p, r, now, by_resource);
+                      });
 }
 
-Result<Listing> list_plans(ListClients& c, const std::string& region) {
+Result<Listing> list_plans(ListClients& c, const ListOptions& o, const std::string& region) {
     auto summaries = c.backup->list_backup_plans();
     if (!summaries) return summaries.error();
     std::vector<model::BackupPlan> plans;
@@ -82,9 +94,7 @@ Result<Listing> list_plans(ListClients& c, const std::string& region) {
         if (!plan->creation_date) plan->creation_date = s.creation_date;
         plans.push_back(std::move(*plan));
     }
-    Listing l = plans_listing(plans);
-    l.aws["BackupPlansList"] = items_of(plans, region, plan_json);
-    return l;
+    return listing_of(o, std::move(plans), plans_listing, "BackupPlansList", region, plan_json);
 }
 
 Result<Listing> list_copy_jobs(ListClients& c, const ListOptions& o, const std::string& region) {
@@ -96,9 +106,7 @@ Result<Listing> list_copy_jobs(ListClients& c, const ListOptions& o, const std::
         std::erase_if(*jobs, [&](const model::CopyJob& j) {
             return arn_tail(j.source_vault_arn) != o.vault && arn_tail(j.destination_vault_arn) != o.vault;
         });
-    Listing l = copy_jobs_listing(*jobs);
-    l.aws["CopyJobs"] = items_of(*jobs, region, copy_job_json);
-    return l;
+    return listing_of(o, std::move(*jobs), copy_jobs_listing, "CopyJobs", region, copy_job_json);
 }
 
 Result<Listing> list_protected_resources(ListClients& c, const ListOptions& o, const std::string& region) {
@@ -108,9 +116,7 @@ Result<Listing> list_protected_resources(ListClients& c, const ListOptions& o, c
         return (!o.resource.empty() && r.resource_arn != o.resource) ||
                (!o.vault.empty() && arn_tail(r.last_backup_vault_arn) != o.vault);
     });
-    Listing l = protected_resources_listing(*resources);
-    l.aws["Results"] = items_of(*resources, region, protected_resource_json);
-    return l;
+    return listing_of(o, std::move(*resources), protected_resources_listing, "Results", region, protected_resource_json);
 }
 
 // A DB identifier from an identifier or an RDS ARN (arn:...:db:NAME or :cluster:NAME).
@@ -129,9 +135,10 @@ Result<Listing> list_db_snapshots(ListClients& c, const ListOptions& o, const st
         if (!cluster) return cluster.error();
         all.insert(all.end(), std::make_move_iterator(cluster->begin()), std::make_move_iterator(cluster->end()));
     }
+    if (!wants_json(o)) return db_snapshots_listing(std::move(all));
     AwsJson instance_items = AwsJson::array(), cluster_items = AwsJson::array();
     for (const auto& s : all) (s.cluster_snapshot ? cluster_items : instance_items).push_back(db_snapshot_json(s, region));
-    Listing l = db_snapshots_listing(std::move(all));
+    Listing l;
     l.aws["DBSnapshots"] = std::move(instance_items);
     l.aws["DBClusterSnapshots"] = std::move(cluster_items);
     return l;
@@ -145,9 +152,7 @@ Result<Listing> fetch_listing(ListClients& c, const ListOptions& o, const std::s
         auto vaults = c.backup->list_backup_vaults();
         if (!vaults) return vaults.error();
         if (!o.vault.empty()) std::erase_if(*vaults, [&](const model::Vault& v) { return v.name != o.vault; });
-        Listing l = vaults_listing(*vaults);
-        l.aws["BackupVaultList"] = items_of(*vaults, region, vault_json);
-        return l;
+        return listing_of(o, std::move(*vaults), vaults_listing, "BackupVaultList", region, vault_json);
     }
     if (k == "recovery-points") return list_recovery_points(c, o, region, now);
     if (k == "backup-jobs") {
@@ -156,26 +161,20 @@ Result<Listing> fetch_listing(ListClients& c, const ListOptions& o, const std::s
         filter.resource_arn = o.resource;
         auto jobs = c.backup->list_backup_jobs(filter);
         if (!jobs) return jobs.error();
-        Listing l = backup_jobs_listing(*jobs);
-        l.aws["BackupJobs"] = items_of(*jobs, region, backup_job_json);
-        return l;
+        return listing_of(o, std::move(*jobs), backup_jobs_listing, "BackupJobs", region, backup_job_json);
     }
     if (k == "restore-jobs") {
         auto jobs = o.resource.empty() ? c.backup->list_restore_jobs() : c.backup->list_restore_jobs_by_protected_resource(o.resource);
         if (!jobs) return jobs.error();
-        Listing l = restore_jobs_listing(*jobs);
-        l.aws["RestoreJobs"] = items_of(*jobs, region, restore_job_json);
-        return l;
+        return listing_of(o, std::move(*jobs), restore_jobs_listing, "RestoreJobs", region, restore_job_json);
     }
     if (k == "copy-jobs") return list_copy_jobs(c, o, region);
-    if (k == "plans") return list_plans(c, region);
+    if (k == "plans") return list_plans(c, o, region);
     if (k == "protected-resources") return list_protected_resources(c, o, region);
     if (k == "db-instances") {
         auto instances = c.rds->describe_db_instances(o.resource);
         if (!instances) return instances.error();
-        Listing l = db_instances_listing(*instances);
-        l.aws["DBInstances"] = items_of(*instances, region, db_instance_json);
-        return l;
+        return listing_of(o, std::move(*instances), db_instances_listing, "DBInstances", region, db_instance_json);
     }
     if (k == "db-snapshots") return list_db_snapshots(c, o, region);
     return make_error(ErrorKind::InvalidInput, "unknown kind " + k, "UsageError");
