@@ -14,7 +14,7 @@ VAULTDECK_BUILD_PACKAGES=(
 )
 # What the end-to-end suites drive: the AWS CLI, PostgreSQL, tmux; faketime
 # runs the demo on other dates; clang builds the fuzz targets.
-VAULTDECK_TEST_PACKAGES=(awscli postgresql tmux locales jq faketime clang)
+VAULTDECK_TEST_PACKAGES=(awscli postgresql tmux locales jq faketime clang time bc procps)
 
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
