@@ -135,7 +135,7 @@ void check_copies(const CheckContext& ctx, Findings& out) {
                     const model::RecoveryPoint* newest = points.front();
                     for (const auto* p : points)
                         if (*p->creation_date > *newest->creation_date) newest = p;
-                    std::string name = newest->resource_name.empty() ? short_name(resource) : newest->resource_name;
+                    std::string name = newest->resource_name.empty() ? short_name(resource) : newest->resource_name.str();
                     std::string vault = vault_in_words(destination, account_of(region));
                     Finding f = make_finding(
                         region, "copy-missing", Severity::Warning, resource, name,

@@ -131,7 +131,7 @@ void check_jobs(const CheckContext& ctx, Findings& out) {
                                  j.completion_date, j.account_id});
         for (const auto& j : region.restore_jobs) {
             auto it = points.find(j.recovery_point_arn);
-            std::string resource = it != points.end() && !it->second->resource_arn.empty() ? it->second->resource_arn
+            std::string resource = it != points.end() && !it->second->resource_arn.empty() ? it->second->resource_arn.str()
                                                                                             : j.recovery_point_arn;
             std::string name = it != points.end() ? it->second->resource_name : "";
             group("restore", resource, name, "")

@@ -34,7 +34,7 @@ void check_vaults(const CheckContext& ctx, Findings& out) {
         for (const auto& rp : region.recovery_points)
             if (!rp.encrypted && live(rp)) by_vault[rp.vault_arn.empty() ? rp.vault_name : rp.vault_arn].push_back(&rp);
         for (const auto& [vault, points] : by_vault) {
-            std::string name = points.front()->vault_name.empty() ? short_name(vault) : points.front()->vault_name;
+            std::string name = points.front()->vault_name.empty() ? short_name(vault) : points.front()->vault_name.str();
             Finding f = make_finding(region, "unencrypted", Severity::Warning, vault, name,
                                      fmt::format("{} recovery point{} not encrypted", points.size(),
                                                  points.size() == 1 ? " is" : "s are"));

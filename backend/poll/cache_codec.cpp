@@ -56,7 +56,7 @@ public:
 
     template <class T>
     void put(const T& v) {
-        if constexpr (std::is_same_v<T, std::string>) {
+        if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Atom>) {
             put_string(v);
         } else if constexpr (std::is_same_v<T, bool>) {
             out_.push_back(v ? 1 : 0);
@@ -118,7 +118,7 @@ public:
     template <class T>
     void get(T& v) {
         if (failed_) return;
-        if constexpr (std::is_same_v<T, std::string>) {
+        if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Atom>) {
             get_string(v);
         } else if constexpr (std::is_same_v<T, bool>) {
             v = byte() != 0;
@@ -174,26 +174,47 @@ private:
         return n;
     }
 
-    void get_string(std::string& s) {
+    // A string met again costs a copy, or for an Atom field a pointer copy
+    // (interned once, on first use as one: unique texts stay out of the pool).
+    template <class Text>
+    void get_string(Text& s) {
         uint64_t tag = varint();
-        if (tag == 0) return s.clear();
+        if (tag == 0) {
+            s = Text();
+            return;
+        }
         if (tag % 2 == 0) {
             uint64_t id = tag / 2 - 1;
             if (id >= strings_.size()) return (void)fail();
-            s = strings_[id];
+            s = text_of<Text>(strings_[id]);
             return;
         }
         uint64_t size = tag / 2;
         if (size > in_.size() - pos_) return (void)fail();
-        s.assign(in_.substr(pos_, size));
+        strings_.push_back({std::string(in_.substr(pos_, size)), std::nullopt});
         pos_ += size;
-        strings_.push_back(s);
+        s = text_of<Text>(strings_.back());
+    }
+
+    struct Entry {
+        std::string text;
+        std::optional<Atom> atom;
+    };
+
+    template <class T>
+    const T& text_of(Entry& entry) {
+        if constexpr (std::is_same_v<T, Atom>) {
+            if (!entry.atom) entry.atom = Atom(entry.text);
+            return *entry.atom;
+        } else {
+            return entry.text;
+        }
     }
 
     std::string_view in_;
     size_t pos_ = 0;
     bool failed_ = false;
-    std::vector<std::string> strings_;
+    std::vector<Entry> strings_;
 };
 
 }  // namespace

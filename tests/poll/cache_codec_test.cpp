@@ -23,7 +23,7 @@ public:
     template <class T>
     void fill(T& v) {
         ++n_;
-        if constexpr (std::is_same_v<T, std::string>) {
+        if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Atom>) {
             v = "text-" + std::to_string(n_);
         } else if constexpr (std::is_same_v<T, bool>) {
             v = true;

@@ -65,7 +65,7 @@ const model::Vault* RecoveryPointRows::vault_of(const model::RecoveryPoint& rp) 
 void RecoveryPointRows::format_row(std::size_t row, std::vector<widgets::TableCell>& cells) const {
     const auto& rp = *points_[row];
     const model::Vault* vault = vault_of(rp);
-    const std::string name = rp.resource_name.empty() ? arn_tail(rp.resource_arn) : rp.resource_name;
+    const std::string name = rp.resource_name.empty() ? arn_tail(rp.resource_arn) : rp.resource_name.str();
     const std::string storage = rp.storage_class.empty() ? "-" : rp.storage_class;
     const Role storage_role = storage == "COLD" ? Role::Cold : storage == "WARM" ? Role::Warm : Role::Deleted;
     std::string plan = rp.backup_plan_name;
@@ -85,7 +85,7 @@ void RecoveryPointRows::format_row(std::size_t row, std::vector<widgets::TableCe
     by_id[kRpEncrypted] = {rp.encrypted ? "yes" : "NO", rp.encrypted ? Role::Dim : Role::Critical};
     const bool locked = vault != nullptr && vault->locked;
     by_id[kRpLock] = {locked ? "lock" : "none", locked ? Role::Ok : Role::Warning};
-    by_id[kRpVault] = {rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name, Role::Normal};
+    by_id[kRpVault] = {rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name.str(), Role::Normal};
     by_id[kRpRegion] = {rp.origin.region, Role::Dim};
     cells.clear();
     for (std::size_t c : order_) cells.push_back(std::move(by_id[c]));

@@ -125,7 +125,7 @@ public:
             w.runbook = restore_runbook_for(rp);
             w.inputs = {{"resource", rp.resource_arn},
                         {"recovery_point_arn", rp.arn},
-                        {"recovery_point_vault", rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name},
+                        {"recovery_point_vault", rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name.str()},
                         {"region", rp.origin.region.empty() ? region_of_arn(rp.arn) : rp.origin.region}};
             for (const auto* rd : ctx.regions()) {
                 if (rd->region == w.inputs["region"] && !rd->profile.empty() &&
@@ -186,13 +186,13 @@ std::vector<Line> recovery_point_details(const ScreenContext& ctx, const model::
                                          const model::Vault* vault) {
     LineBuilder out;
     const auto label = [&](const char* name) -> Line& { return out.line().add(widgets::fit(name, 10), Role::Dim); };
-    const std::string who = rp.resource_name.empty() ? arn_tail(rp.resource_arn) : rp.resource_name;
+    const std::string who = rp.resource_name.empty() ? arn_tail(rp.resource_arn) : rp.resource_name.str();
     out.line().add(who, Role::Title).add("  " + rp.resource_type, Role::Dim).add("  ").add(rp.status, state_role(rp.status));
     if (!rp.status_message.empty()) label("Message").add(rp.status_message, state_role(rp.status));
     label("ARN").add(rp.arn);
     label("Resource").add(rp.resource_arn, Role::Dim);
     Line& v = label("Vault");
-    v.add(rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name).add("  " + rp.origin.region, Role::Dim);
+    v.add(rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name.str()).add("  " + rp.origin.region, Role::Dim);
     if (vault && vault->locked) {
         v.add("  Vault Lock", Role::Ok);
         if (vault->min_retention_days || vault->max_retention_days) {
