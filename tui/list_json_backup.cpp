@@ -99,6 +99,7 @@ AwsJson recovery_point_json(const model::RecoveryPoint& p, const std::string& re
         put(j, "Status", p.status);
         put(j, "StatusMessage", p.status_message);
         put(j, "CreationDate", p.creation_date);
+        put(j, "InitiationDate", p.initiation_date);
         put(j, "CompletionDate", p.completion_date);
         put(j, "BackupSizeInBytes", p.backup_size_bytes);
         AwsJson calculated = AwsJson::object();
@@ -112,6 +113,8 @@ AwsJson recovery_point_json(const model::RecoveryPoint& p, const std::string& re
         put(j, "CompositeMemberIdentifier", p.composite_member_identifier);
         j["IsParent"] = p.is_parent;
         put(j, "ResourceName", p.resource_name);
+        put(j, "VaultType", p.vault_type);
+        put(j, "EncryptionKeyType", p.encryption_key_type);
     }
     AwsJson v = origin(region, p.arn);
     const auto& cold_at = p.calculated.move_to_cold_storage_at;

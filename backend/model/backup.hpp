@@ -85,13 +85,17 @@ struct RecoveryPoint {
     bool is_parent = false;
     Atom parent_recovery_point_arn;
     Atom composite_member_identifier;
+    std::optional<TimePoint> initiation_date;
+    Atom vault_type;           // BACKUP_VAULT, LOGICALLY_AIR_GAPPED_BACKUP_VAULT, RESTORE_ACCESS_BACKUP_VAULT
+    Atom encryption_key_type;  // AWS_OWNED_KMS_KEY, CUSTOMER_MANAGED_KMS_KEY
     std::map<std::string, std::string> extra;  // members this version does not model, kept as text
 };
 VD_FIELDS(RecoveryPoint, origin, arn, vault_name, vault_arn, source_vault_arn, resource_arn, resource_type,
           resource_name, status, status_message, storage_class, creation_date, completion_date,
           backup_size_bytes, lifecycle, calculated, encrypted, encryption_key_arn, iam_role_arn,
           backup_plan_id, backup_plan_arn, backup_rule_id, created_by_rule_name, backup_plan_name, is_parent,
-          parent_recovery_point_arn, composite_member_identifier, extra)
+          parent_recovery_point_arn, composite_member_identifier, initiation_date, vault_type, encryption_key_type,
+          extra)
 
 struct BackupJob {
     Origin origin;

@@ -29,7 +29,7 @@ namespace vd::poll {
 
 // The format number written after the magic; bump it whenever a VD_FIELDS
 // list or the layout changes, so that an older cache is ignored, not misread.
-inline constexpr uint64_t kCacheFormat = 2;
+inline constexpr uint64_t kCacheFormat = 3;
 
 std::string encode_snapshot(const Snapshot& snapshot);
 Result<Snapshot> decode_snapshot(std::string_view bytes);

@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "backend/aws/session.hpp"
+#include "backend/core/memory.hpp"
 #include "backend/poll/kind_fields.hpp"
 #include "backend/poll/snapshot_cache.hpp"
 
@@ -204,7 +205,10 @@ private:
                 bool save = !options_.cache_file.empty() && now - last_cache_write_ > seconds(60) && complete_once_locked();
                 if (save) last_cache_write_ = now;
                 lk.unlock();
-                if (save) (void)save_snapshot_cache(options_.cache_file, *snap);
+                if (save) {
+                    (void)save_snapshot_cache(options_.cache_file, *snap);
+                    return_free_memory();
+                }
                 if (wake) wake();
                 lk.lock();
                 continue;
@@ -268,6 +272,7 @@ private:
         Status status = ok_status();
         if (need_identity) status = fetch_kind(Kind::Identity, clients, scratch, fo, started);
         if (status) status = fetch_kind(kind, clients, scratch, fo, started);
+        if (kind == Kind::RecoveryPoints) return_free_memory();  // the pages' parse trees
 
         lk.lock();
         KindStatus& ks = region.data.status[kind];
@@ -364,6 +369,7 @@ private:
             }
         }
         publish_locked();
+        return_free_memory();  // the file and the decoder's string table
     }
 
     PollerOptions options_;

@@ -64,6 +64,9 @@ model::RecoveryPoint recovery_point(const nlohmann::json& j) {
     p.is_parent = f.boolean("IsParent");
     p.parent_recovery_point_arn = f.str("ParentRecoveryPointArn");
     p.composite_member_identifier = f.str("CompositeMemberIdentifier");
+    p.initiation_date = f.time("InitiationDate");
+    p.vault_type = f.str("VaultType");
+    p.encryption_key_type = f.str("EncryptionKeyType");
     p.extra = f.unread();
     return p;
 }
