@@ -10,6 +10,7 @@
 
 #include <fstream>
 
+#include "backend/poll/cache_codec.hpp"
 #include "backend/poll/poller.hpp"
 #include "backend/poll/snapshot_cache.hpp"
 #include "backend/sim/embedded.hpp"
@@ -147,7 +148,7 @@ TEST_F(SimEnvironment, SecondStartPaintsFromTheCache) {
 TEST_F(SimEnvironment, ADamagedCacheIsIgnoredWithANoticeAndTheDataIsFetched) {
     auto cache = home_ / "cache" / "snapshot-test.cache";
     std::filesystem::create_directories(cache.parent_path());
-    std::ofstream(cache) << "VDCACHE" << '\0' << "\x02\xff\xff";
+    std::ofstream(cache) << "VDCACHE" << '\0' << static_cast<char>(poll::kCacheFormat) << "\xff\xff";
     sim::SimOptions so;
     so.scenario = "small";
     sim::EmbeddedSimulator simulator(so);
