@@ -65,14 +65,9 @@ Result<Listing> list_recovery_points(ListClients& c, const ListOptions& o, const
         }
         services::JobFilter filter;
         filter.resource_arn = o.resource;
-        for (const auto& vault : vaults) {
-            auto page = c.backup->list_recovery_points_by_backup_vault(vault, filter);
-            if (!page) return page.error();
-            for (auto& p : *page) {
-                if (p.vault_name.empty()) p.vault_name = vault;
-                points.push_back(std::move(p));
-            }
-        }
+        auto listed = poll::list_points_of_vaults(*c.backup, vaults, filter, poll::kVaultsAtOnce);
+        if (!listed) return listed.error();
+        points = std::move(*listed);
     }
     name_rules(*c.backup, points);
     for (auto& p : points) poll::derive_storage_class(p, now);

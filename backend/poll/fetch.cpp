@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "backend/core/parallel.hpp"
+
 namespace vd::poll {
 namespace {
 
@@ -64,6 +66,30 @@ Result<std::vector<T>> list_jobs(ListFn list, const FetchOptions& options, std::
 
 }  // namespace
 
+Result<std::vector<model::RecoveryPoint>> list_points_of_vaults(services::BackupClient& backup,
+                                                                const std::vector<std::string>& vaults,
+                                                                const services::JobFilter& filter, int at_once) {
+    std::vector<Result<std::vector<model::RecoveryPoint>>> pages(vaults.size(), std::vector<model::RecoveryPoint>{});
+    for_each_parallel(vaults.size(), at_once, [&](size_t i) {
+        pages[i] = backup.list_recovery_points_by_backup_vault(vaults[i], filter);
+    });
+    size_t total = 0;
+    for (const auto& page : pages) {
+        if (!page) return page.error();
+        total += page->size();
+    }
+    std::vector<model::RecoveryPoint> points;
+    points.reserve(total);
+    for (size_t i = 0; i < pages.size(); ++i) {
+        for (auto& p : *pages[i]) {
+            if (p.vault_name.empty()) p.vault_name = vaults[i];
+            points.push_back(std::move(p));
+        }
+        *pages[i] = {};  // each vault's page freed as soon as it is moved
+    }
+    return points;
+}
+
 void derive_storage_class(model::RecoveryPoint& p, TimePoint now) {
     if (!p.storage_class.empty()) return;
     const auto& cold_at = p.calculated.move_to_cold_storage_at;
@@ -72,21 +98,16 @@ void derive_storage_class(model::RecoveryPoint& p, TimePoint now) {
 
 namespace {
 
-Status fetch_recovery_points(RegionClients& c, RegionData& data, TimePoint now) {
+Status fetch_recovery_points(RegionClients& c, RegionData& data, const FetchOptions& options, TimePoint now) {
     auto vaults = c.backup->list_backup_vaults();
     if (!vaults) return vaults.error();
-    std::vector<model::RecoveryPoint> points;
-    for (const auto& vault : *vaults) {
-        auto page = c.backup->list_recovery_points_by_backup_vault(vault.name);
-        if (!page) return page.error();
-        for (auto& p : *page) {
-            if (p.vault_name.empty()) p.vault_name = vault.name;
-            derive_storage_class(p, now);
-            points.push_back(std::move(p));
-        }
-    }
-    stamp(points, data);
-    data.recovery_points = std::move(points);
+    std::vector<std::string> names;
+    for (const auto& vault : *vaults) names.push_back(vault.name);
+    auto points = list_points_of_vaults(*c.backup, names, {}, options.vaults_at_once);
+    if (!points) return points.error();
+    for (auto& p : *points) derive_storage_class(p, now);
+    stamp(*points, data);
+    data.recovery_points = std::move(*points);
     return ok_status();
 }
 
@@ -178,7 +199,7 @@ Status fetch_kind(Kind kind, RegionClients& c, RegionData& data, const FetchOpti
         case Kind::Vaults:
             return assign(c.backup->list_backup_vaults(), data.vaults, data);
         case Kind::RecoveryPoints:
-            return fetch_recovery_points(c, data, now);
+            return fetch_recovery_points(c, data, options, now);
         case Kind::BackupJobs: {
             auto jobs = list_jobs<model::BackupJob>([&](const JobFilter& f) { return c.backup->list_backup_jobs(f); },
                                                     options, options.job_window, now, "RUNNING", account_filter);

@@ -37,11 +37,27 @@ struct FetchOptions {
     std::vector<std::string> buckets;         // S3 buckets whose lifecycle is shown
     bool organization_view = false;           // accountId ANY + AGGREGATE_ALL summaries
     std::optional<TimePoint> jobs_since;      // incremental: only jobs changed since then
+    // Vaults whose recovery points are listed concurrently, each on a thread
+    // (and connection) of its own. The poller keeps 1: its workers already
+    // are its max_in_flight connections. `list` uses kVaultsAtOnce.
+    int vaults_at_once = 1;
 };
+
+// How many vaults `list` pages at once: AWS's per-account request rates
+// allow it, and the retry quota still backs off on throttling.
+inline constexpr int kVaultsAtOnce = 8;
 
 // Fetches `kind` into `data` (replacing that kind's fields, or merging jobs
 // when options.jobs_since is set). Leaves `data` untouched on error.
 Status fetch_kind(Kind kind, RegionClients& clients, RegionData& data, const FetchOptions& options, TimePoint now);
+
+// The recovery points of every vault, in vault order, listing up to
+// `at_once` vaults concurrently (AWS pages each vault separately). Each
+// point's vault name is filled in where AWS left it out. The first failure,
+// in vault order, is the result.
+Result<std::vector<model::RecoveryPoint>> list_points_of_vaults(services::BackupClient& backup,
+                                                                const std::vector<std::string>& vaults,
+                                                                const services::JobFilter& filter, int at_once);
 
 // The kinds fetched by default, in the order a first paint wants them.
 const std::vector<Kind>& all_kinds();
