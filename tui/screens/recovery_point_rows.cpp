@@ -2,6 +2,8 @@
 #include "tui/screens/recovery_point_rows.hpp"
 
 #include <algorithm>
+#include <tuple>
+#include <unordered_map>
 
 #include "backend/core/time_format.hpp"
 #include "tui/screens/format.hpp"
@@ -48,13 +50,36 @@ RecoveryPointRows::RecoveryPointRows(const ScreenContext& ctx, bool by_vault)
         for (const auto& v : rd->vaults) vaults_[v.arn] = &v;
         for (const auto& rp : rd->recovery_points) points_.push_back(&rp);
     }
-    // Source order: grouped by vault or by resource, newest first inside.
-    std::stable_sort(points_.begin(), points_.end(), [by_vault](const auto* a, const auto* b) {
-        const auto& ga = by_vault ? a->vault_arn : a->resource_arn;
-        const auto& gb = by_vault ? b->vault_arn : b->resource_arn;
-        if (ga != gb) return ga < gb;
-        return a->creation_date.value_or(TimePoint{}) > b->creation_date.value_or(TimePoint{});
-    });
+    // Source order: grouped by vault or by resource (in ARN order), newest
+    // first inside, ties in snapshot order. The few hundred groups are
+    // ranked once, so that sorting 100 k points compares numbers, not ARNs.
+    const auto group = [by_vault](const model::RecoveryPoint& p) { return by_vault ? p.vault_arn : p.resource_arn; };
+    std::unordered_map<Atom, std::uint32_t> rank;
+    for (const auto* p : points_) rank.emplace(group(*p), 0);
+    std::vector<Atom> groups;
+    groups.reserve(rank.size());
+    for (const auto& [arn, unused] : rank) groups.push_back(arn);
+    std::sort(groups.begin(), groups.end());
+    for (std::uint32_t i = 0; i < groups.size(); ++i) rank[groups[i]] = i;
+    struct Keyed {
+        std::uint32_t group;
+        TimePoint::rep newest_first;
+        std::uint32_t index;
+        bool operator<(const Keyed& o) const {
+            return std::tie(group, newest_first, index) < std::tie(o.group, o.newest_first, o.index);
+        }
+    };
+    std::vector<Keyed> keyed;
+    keyed.reserve(points_.size());
+    for (std::uint32_t i = 0; i < points_.size(); ++i) {
+        const auto* p = points_[i];
+        keyed.push_back({rank[group(*p)], -p->creation_date.value_or(TimePoint{}).time_since_epoch().count(), i});
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<const model::RecoveryPoint*> sorted;
+    sorted.reserve(points_.size());
+    for (const auto& k : keyed) sorted.push_back(points_[k.index]);
+    points_ = std::move(sorted);
 }
 
 const model::Vault* RecoveryPointRows::vault_of(const model::RecoveryPoint& rp) const {
