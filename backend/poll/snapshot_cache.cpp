@@ -23,7 +23,9 @@ Result<Snapshot> load_snapshot_cache(const std::filesystem::path& file) {
     auto bytes = read_file(file);
     if (!bytes) return bytes.error();
     auto snapshot = decode_snapshot(*bytes);
-    if (!snapshot) return make_error(ErrorKind::Parse, fmt::format("cache {} ignored: {}", file.string(), snapshot.error().message));
+    // The reason first: a footer 80 columns wide cuts the path, not the why.
+    if (!snapshot)
+        return make_error(ErrorKind::Parse, fmt::format("cache ignored: {} ({})", snapshot.error().message, file.string()));
     return snapshot;
 }
 
