@@ -29,6 +29,18 @@ size_t count_points(const poll::Snapshot& s) {
     return n;
 }
 
+sim::SimOptions small_scenario() {
+    sim::SimOptions so;
+    so.scenario = "small";
+    return so;
+}
+
+// Waits (up to 10 s) until a started poller has published recovery points.
+size_t wait_for_points(const poll::Poller& poller) {
+    for (int i = 0; i < 200 && count_points(*poller.snapshot()) == 0; ++i) std::this_thread::sleep_for(50ms);
+    return count_points(*poller.snapshot());
+}
+
 }  // namespace
 
 TEST_F(SimEnvironment, PollOnceLoadsEveryKindOfEveryRegion) {
@@ -117,13 +129,11 @@ TEST_F(SimEnvironment, SecondStartPaintsFromTheCache) {
     auto cache = home_ / "cache" / "snapshot-test.cache";
     size_t points = 0;
     {
-        sim::SimOptions so;
-        so.scenario = "small";
-        sim::EmbeddedSimulator simulator(so);
+        sim::EmbeddedSimulator simulator(small_scenario());
         ASSERT_TRUE(simulator.start().ok());
         auto poller = poller_for(simulator.endpoint_url(), cache);
         poller->start();
-        for (int i = 0; i < 200 && count_points(*poller->snapshot()) == 0; ++i) std::this_thread::sleep_for(50ms);
+        wait_for_points(*poller);
         std::this_thread::sleep_for(500ms);
         points = count_points(*poller->snapshot());
         poller->stop();
@@ -149,15 +159,12 @@ TEST_F(SimEnvironment, ADamagedCacheIsIgnoredWithANoticeAndTheDataIsFetched) {
     auto cache = home_ / "cache" / "snapshot-test.cache";
     std::filesystem::create_directories(cache.parent_path());
     std::ofstream(cache) << "VDCACHE" << '\0' << static_cast<char>(poll::kCacheFormat) << "\xff\xff";
-    sim::SimOptions so;
-    so.scenario = "small";
-    sim::EmbeddedSimulator simulator(so);
+    sim::EmbeddedSimulator simulator(small_scenario());
     ASSERT_TRUE(simulator.start().ok());
     auto poller = poller_for(simulator.endpoint_url(), cache);
     poller->start();
     EXPECT_NE(poller->snapshot()->notice.find("ignored: the cache ends early or is damaged"), std::string::npos)
         << poller->snapshot()->notice;
-    for (int i = 0; i < 200 && count_points(*poller->snapshot()) == 0; ++i) std::this_thread::sleep_for(50ms);
-    EXPECT_GT(count_points(*poller->snapshot()), 0u);
+    EXPECT_GT(wait_for_points(*poller), 0u);
     poller->stop();
 }
