@@ -77,6 +77,7 @@ void describe_drill_and_runbooks(CLI::App& app, CommandLine& cl) {
     rb->add_subcommand("list", "List the built-in and your runbooks")->callback([&cl] { cl.runbook.action = "list"; });
     auto* show = rb->add_subcommand("show", "Show a runbook's steps");
     show->add_option("NAME", cl.runbook.name, "Runbook name or file")->required();
+    show->add_flag("--toml", cl.runbook.toml, "Print the runbook's TOML (copy a built-in to start your own)");
     show->callback([&cl] { cl.runbook.action = "show"; });
     auto* lint = rb->add_subcommand("lint", "Check a runbook file");
     lint->add_option("FILE", cl.runbook.name, "Runbook file")->required();

@@ -64,12 +64,18 @@ std::string step_details(const Step& s) {
     return {};
 }
 
-// Prints one runbook: header, targets and the steps in order.
-int show_runbook(const std::string& name) {
+// Prints one runbook: header, targets and the steps in order; or, with
+// --toml, its TOML text as it was read.
+int show_runbook(const std::string& name, bool toml) {
     auto rb = runbook::find_runbook(name, runbook::user_runbook_dir());
     if (!rb) {
         print_error(rb.error().message);
         return kExitWarning;
+    }
+    if (toml) {
+        print_out(rb->source);
+        if (!rb->source.empty() && rb->source.back() != '\n') print_out("\n");
+        return kExitOk;
     }
     print_out(fmt::format("{} — {}\n", rb->name, rb->title));
     print_out(fmt::format("kind: {}   from: {}\n", runbook::runbook_kind_name(rb->kind), rb->origin));
@@ -116,7 +122,7 @@ int lint_file(const std::string& file) {
 // Lists, shows or lints runbooks.
 int run_runbook(const GlobalOptions&, const RunbookOptions& o) {
     if (o.action == "list") return list_runbooks();
-    if (o.action == "show") return show_runbook(o.name);
+    if (o.action == "show") return show_runbook(o.name, o.toml);
     if (o.action == "lint") return lint_file(o.name);
     std::fprintf(stderr, "vaultdeck: runbook: expected list, show NAME or lint FILE\n");
     return kExitUsage;

@@ -43,6 +43,7 @@ struct DrillOptions {
 struct RunbookOptions {
     std::string action;  // list, show, lint
     std::string name;    // runbook name or file
+    bool toml = false;   // show: print the TOML itself, a start for one's own
 };
 
 struct RenderOptions {

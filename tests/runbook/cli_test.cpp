@@ -54,6 +54,25 @@ TEST(RunbookCli, ListsAndShowsTheBuiltins) {
     EXPECT_NE(missing.out.find("no runbook named 'no-such-runbook'"), std::string::npos);
 }
 
+// `runbook show NAME --toml` prints a built-in as a file an operator can copy:
+// saved as their own runbook, it lints clean and runs the same steps.
+TEST(RunbookCli, ShowTomlPrintsABuiltinThatLintsAsAFile) {
+    test::TempDir home;
+    CliRun toml = vaultdeck(home, "runbook show monthly-drill --toml");
+    ASSERT_EQ(toml.code, 0) << toml.out;
+    EXPECT_EQ(toml.out.rfind("name = \"monthly-drill\"\n", 0), 0u) << toml.out.substr(0, 200);
+    std::filesystem::path file = home.path / "my-drill.toml";
+    std::ofstream(file) << toml.out;
+    ::chmod(file.c_str(), 0600);
+    CliRun lint = vaultdeck(home, "runbook lint " + file.string());
+    EXPECT_EQ(lint.code, 0) << lint.out;
+    CliRun from_file = vaultdeck(home, "runbook show " + file.string());
+    CliRun builtin = vaultdeck(home, "runbook show monthly-drill");
+    ASSERT_EQ(from_file.code, 0) << from_file.out;
+    auto steps = [](const std::string& out) { return out.substr(out.find("\nSteps:\n")); };
+    EXPECT_EQ(steps(from_file.out), steps(builtin.out));
+}
+
 TEST(RunbookCli, LintPrintsLinesAndRefusesSharedFiles) {
     test::TempDir home;
     std::filesystem::path file = home.path / "mine.toml";
