@@ -136,6 +136,8 @@ int run_drill(const GlobalOptions& g, const DrillOptions& o) {
     }
     if (!result->message.empty() && result->outcome == "stopped")
         print_error("stopped: " + result->message + "\n(continue with `vaultdeck resume " + result->wizard_id + "`)");
+    else if (!result->passed)  // cron mails stderr: the one line that says why
+        print_error("drill failed: " + (result->first_failure.empty() ? "see " + result->report_markdown : result->first_failure));
     print_out(fmt::format("report: {}\n", result->report_markdown));
     print_out(fmt::format("result: {}\n", result->passed ? "PASSED" : "FAILED"));
     return result->passed ? kExitOk : kExitWarning;

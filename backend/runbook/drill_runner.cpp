@@ -79,10 +79,14 @@ void sleep_on_clock(const Clock& clock, Seconds d) {
 Result<DrillRunResult> run_headless(Engine& engine, const DrillRunOptions& o) {
     auto clock = o.clock ? o.clock : system_clock();
     auto sleep = o.sleep ? o.sleep : [clock](Seconds d) { sleep_on_clock(*clock, d); };
+    DrillRunResult result;
     auto say = [&](const std::string& line) {
         if (o.progress) o.progress(line);
     };
-    DrillRunResult result;
+    auto step_said = [&](size_t index, const Step& step, StepStatus status, const std::string& message) {
+        if (status == StepStatus::Failed && result.first_failure.empty()) result.first_failure = step.id + ": " + message;
+        say(step_line(engine, index, step, status, message));
+    };
     result.wizard_id = engine.state().id;
     std::string last_wait_state;
     Seconds last_wait_line{0};
@@ -92,20 +96,20 @@ Result<DrillRunResult> run_headless(Engine& engine, const DrillRunOptions& o) {
         if (step.kind == StepKind::Checklist && step.skippable) {
             // The switch-over is the operator's: a headless run leaves it, marked skipped.
             if (auto s = engine.skip(); !s) return s.error();
-            say(step_line(engine, index, step, StepStatus::Skipped, "skipped: a checklist needs an operator (use the console)"));
+            step_said(index, step, StepStatus::Skipped, "skipped: a checklist needs an operator (use the console)");
             continue;
         }
         if (auto s = prepare(engine, o); !s) {
             result.outcome = "stopped";
             result.message = s.error().message;
-            say(step_line(engine, index, step, StepStatus::Failed, result.message));
+            step_said(index, step, StepStatus::Failed, result.message);
             break;
         }
         auto adv = engine.next();
         if (!adv) {
             result.outcome = "stopped";
             result.message = adv.error().message;
-            say(step_line(engine, index, step, StepStatus::Failed, result.message));
+            step_said(index, step, StepStatus::Failed, result.message);
             if (adv.error().code == "interrupted") return adv.error();
             break;
         }
@@ -122,7 +126,7 @@ Result<DrillRunResult> run_headless(Engine& engine, const DrillRunOptions& o) {
             continue;
         }
         last_wait_state.clear();
-        say(step_line(engine, index, step, adv->status, adv->message));
+        step_said(index, step, adv->status, adv->message);
         if (!adv->moved) {
             result.outcome = "stopped";
             result.message = adv->message;

@@ -34,6 +34,7 @@ struct DrillRunResult {
     std::string report_markdown;
     std::string report_json;
     std::string message;      // why it stopped, when it stopped early
+    std::string first_failure;  // "step-id: why" of the first step that failed
 };
 
 // Drives the engine to the end (or to a step that fails and stops), writing

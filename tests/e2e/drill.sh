@@ -183,6 +183,8 @@ check_drill_run corrupt
 expect_match "corrupt: the output names the failing check" "$work/corrupt.out" \
   '^\[[0-9]+/[0-9]+\] sql-check +failed +Integrity checks — 2 of 3 checks passed; failed: no table emptier than the source$'
 expect_match "corrupt: the output gives the verdict" "$work/corrupt.out" '^result: FAILED$'
+expect_match "corrupt: one line says why (stderr, for cron)" "$work/corrupt.out" \
+  '^vaultdeck: drill failed: verify: 2 of 3 checks passed; failed: no table emptier than the source$'
 expect "corrupt: the failing check in the report (passed, restored, source)" \
   "$(jq -r '.checks[] | select(.name == "no table emptier than the source") | "\(.passed) \(.actual) \(.source_value)"' "$report")" "false 1 0"
 expect "corrupt: report verdict" "$(jq -r '.passed' "$report")" false

@@ -101,6 +101,7 @@ TEST(RunbookCli, ReadOnlyDemoDrillIsADryRunWithAReport) {
     EXPECT_NE(r.out.find("[6/10] restore"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("dry run: backup StartRestoreJob not sent (--read-only)"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("result: FAILED"), std::string::npos);
+    EXPECT_NE(r.out.find("\nvaultdeck: drill failed: see " + (home.path / "reports").string() + "/"), std::string::npos) << r.out;
     bool report = false;
     for (const auto& e : std::filesystem::directory_iterator(home.path / "reports")) report = report || e.path().extension() == ".md";
     EXPECT_TRUE(report);
