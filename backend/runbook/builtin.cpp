@@ -1,17 +1,13 @@
+// Looking up a built-in runbook; the table itself is made at build time from
+// runbooks/*.toml (cmake/embed_runbooks.cmake).
 #include "backend/runbook/builtin.hpp"
 
 namespace vd::runbook {
 
-// The built-ins in display order.
-const std::vector<BuiltinRunbook>& builtin_runbooks() {
-    static const std::vector<BuiltinRunbook> all{
-        {"restore-from-backup", builtin_restore_from_backup()},
-        {"pitr-restore", builtin_pitr_restore()},
-        {"restore-from-snapshot", builtin_restore_from_snapshot()},
-        {"monthly-drill", builtin_monthly_drill()},
-        {"switch-application", builtin_switch_application()},
-    };
-    return all;
+std::string_view builtin_runbook(std::string_view name) {
+    for (const auto& b : builtin_runbooks())
+        if (b.name == name) return b.toml;
+    return {};
 }
 
 }  // namespace vd::runbook

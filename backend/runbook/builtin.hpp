@@ -1,7 +1,10 @@
 // The runbooks built into the binary, written from the procedures in the
 // teams' backup documents: restore from AWS Backup, point-in-time restore,
 // restore from a (cross-region) snapshot, the monthly drill, and the
-// checklist for switching the application over.
+// checklist for switching the application over. Each is a file of
+// runbooks/, embedded at build time (cmake/embed_runbooks.cmake): the same
+// format as an operator's own runbooks, and `runbook show NAME --toml`
+// prints one as a start for theirs.
 #pragma once
 
 #include <string_view>
@@ -10,22 +13,14 @@
 namespace vd::runbook {
 
 struct BuiltinRunbook {
-    std::string_view name;
+    std::string_view name;  // the file's name without .toml
     std::string_view toml;
 };
 
 // Every built-in runbook, in the order `runbook list` shows them.
 const std::vector<BuiltinRunbook>& builtin_runbooks();
 
-// The TOML text of each built-in (one file each).
-std::string_view builtin_restore_from_backup();
-std::string_view builtin_pitr_restore();
-std::string_view builtin_restore_from_snapshot();
-std::string_view builtin_monthly_drill();
-std::string_view builtin_switch_application();
-
-// The parts the restore runbooks share (builtin_shared.cpp).
-std::string_view builtin_settings_fields();
-std::string_view builtin_switch_over_steps();
+// The TOML of the built-in called name; empty when there is none.
+std::string_view builtin_runbook(std::string_view name);
 
 }  // namespace vd::runbook

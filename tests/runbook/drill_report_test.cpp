@@ -17,7 +17,7 @@ using namespace vd::runbook;
 namespace {
 
 Runbook drill() {
-    auto rb = load_runbook(builtin_monthly_drill(), "monthly-drill");
+    auto rb = load_runbook(builtin_runbook("monthly-drill"), "monthly-drill");
     EXPECT_TRUE(rb.ok());
     return *rb;
 }
@@ -130,7 +130,7 @@ TEST(DrillReport, FilesAreReadBackAsDrillRecordsNewestFirst) {
     b.values["restore_finished_at"] = "2026-12-22T10:30:00Z";
     b.values["recovery_point_created"] = "2026-12-22T03:00:00Z";
     ASSERT_TRUE(write_report_files(build_report(rb, b, *parse_time("2026-12-22T10:40:00Z")), dir.path).ok());
-    Runbook restore = *load_runbook(builtin_restore_from_backup(), "restore-from-backup");
+    Runbook restore = *load_runbook(builtin_runbook("restore-from-backup"), "restore-from-backup");
     WizardState c = finished_drill(rb);
     c.id = "20261223-000000-000000";
     c.runbook_name = "restore-from-backup";

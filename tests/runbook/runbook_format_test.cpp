@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <set>
 
 #include "backend/runbook/builtin.hpp"
 #include "backend/runbook/lint.hpp"
@@ -281,6 +284,23 @@ TEST(RunbookLint, EveryBuiltinIsClean) {
         ASSERT_TRUE(rb.ok()) << rb.error().message;
         EXPECT_EQ(rb->name, b.name);
     }
+}
+
+// The built-ins are the files of runbooks/, byte for byte, and every file
+// there is built in (a file the build does not list would be silently left out).
+TEST(RunbookLint, TheBuiltinsAreTheFilesOfTheRunbooksFolder) {
+    std::set<std::string> files;
+    for (const auto& e : std::filesystem::directory_iterator(std::filesystem::path(VAULTDECK_SOURCE_DIR) / "runbooks")) {
+        if (e.path().extension() != ".toml") continue;
+        files.insert(e.path().stem().string());
+        std::ifstream in(e.path(), std::ios::binary);
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        EXPECT_EQ(builtin_runbook(e.path().stem().string()), text) << e.path();
+    }
+    std::set<std::string> builtins;
+    for (const auto& b : builtin_runbooks()) builtins.insert(std::string(b.name));
+    EXPECT_EQ(files, builtins);
+    EXPECT_TRUE(builtin_runbook("no-such-runbook").empty());
 }
 
 TEST(RunbookLint, BuiltinsFollowTheProcedures) {
