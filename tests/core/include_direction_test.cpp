@@ -1,8 +1,12 @@
 // The direction of includes: backend/ never includes curses, widgets/ or tui/;
-// widgets/ never includes tui/.
+// widgets/ never includes tui/; a backend module includes only the modules
+// it links (read from CMakeLists.txt), and those links make no cycle.
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <regex>
+#include <set>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -46,4 +50,50 @@ TEST(IncludeDirection, WidgetsNeverIncludeTui) {
     auto hits = offending_includes(fs::path(VAULTDECK_SOURCE_DIR) / "widgets", std::regex(R"("tui/)"), &files);
     EXPECT_GT(files, 0);
     for (const auto& h : hits) ADD_FAILURE() << h;
+}
+
+namespace {
+
+// The backend modules and the vaultdeck_* modules each links, from the
+// vaultdeck_module(NAME backend/NAME PUBLIC_DEPS ...) lines of CMakeLists.txt.
+std::map<std::string, std::set<std::string>> backend_links() {
+    std::ifstream in(fs::path(VAULTDECK_SOURCE_DIR) / "CMakeLists.txt");
+    std::map<std::string, std::set<std::string>> links;
+    std::string line;
+    const std::regex module(R"(^vaultdeck_module\((\w+)\s+backend/\w+\s+PUBLIC_DEPS(.*)\))");
+    const std::regex dep(R"(vaultdeck_(\w+))");
+    while (std::getline(in, line)) {
+        std::smatch m;
+        if (!std::regex_search(line, m, module)) continue;
+        auto& deps = links[m[1]];
+        std::string rest = m[2];
+        for (std::sregex_iterator it(rest.begin(), rest.end(), dep), end; it != end; ++it) deps.insert((*it)[1]);
+    }
+    return links;
+}
+
+}  // namespace
+
+TEST(IncludeDirection, BackendModulesIncludeOnlyWhatTheyLinkAndLinkNoCycle) {
+    auto links = backend_links();
+    ASSERT_GE(links.size(), 9u) << "the vaultdeck_module lines of CMakeLists.txt were not found";
+    // Everything a module reaches through its links; a cycle is a module that reaches itself.
+    std::function<void(const std::string&, std::set<std::string>&)> reach = [&](const std::string& m, std::set<std::string>& seen) {
+        for (const auto& d : links[m])
+            if (seen.insert(d).second) reach(d, seen);
+    };
+    for (const auto& [name, deps] : links) {
+        std::set<std::string> reachable;
+        reach(name, reachable);
+        EXPECT_EQ(reachable.count(name), 0u) << "backend/" << name << " links itself through a cycle";
+        int files = 0;
+        std::string others;
+        for (const auto& [other, unused] : links)
+            if (other != name && reachable.count(other) == 0) others += (others.empty() ? "" : "|") + other;
+        if (others.empty()) continue;
+        auto hits = offending_includes(fs::path(VAULTDECK_SOURCE_DIR) / "backend" / name,
+                                       std::regex("\"backend/(" + others + ")/"), &files);
+        EXPECT_GT(files, 0) << name;
+        for (const auto& h : hits) ADD_FAILURE() << h << " (backend/" << name << " does not link that module)";
+    }
 }
