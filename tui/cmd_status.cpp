@@ -35,11 +35,13 @@ std::vector<std::string> fetch_errors(const poll::Snapshot& snap) {
     return out;
 }
 
-// One line of the text report; text from AWS in it cannot start a new line
-// or reach the terminal as a control sequence.
-void line(const std::string& text) { print_out(visible(text) + "\n"); }
+}  // namespace
 
-void print_text(const health::Report& report, const poll::Snapshot& snap, const std::string& where) {
+// The text report. Each line passes the gate on its own, so text from AWS
+// in it cannot start a new line or reach the terminal as a control sequence.
+std::string status_text(const health::Report& report, const poll::Snapshot& snap, const std::string& where) {
+    std::string out;
+    auto line = [&out](const std::string& text) { out += visible(text) + "\n"; };
     line(fmt::format("vaultdeck status: {} ({} critical, {} warning, {} unknown, {} ok) — {} at {}",
                      upper(health::severity_name(report.overall)), report.counts.critical, report.counts.warning,
                      report.counts.unknown, report.counts.ok, where, format_iso8601(report.generated)));
@@ -48,7 +50,7 @@ void print_text(const health::Report& report, const poll::Snapshot& snap, const 
     }
     auto errors = fetch_errors(snap);
     if (!errors.empty()) {
-        print_out("\n");
+        out += "\n";
         line("Could not refresh (older data shown):");
         for (const auto& e : errors) line("  " + e);
     }
@@ -57,7 +59,7 @@ void print_text(const health::Report& report, const poll::Snapshot& snap, const 
     for (const auto& f : report.findings) {
         if (f.severity == health::Severity::Ok) continue;
         if (first || f.severity != shown) {
-            print_out("\n");
+            out += "\n";
             line(upper(health::severity_name(f.severity)) + ":");
             shown = f.severity;
             first = false;
@@ -67,12 +69,11 @@ void print_text(const health::Report& report, const poll::Snapshot& snap, const 
         for (const auto& e : f.evidence) line("      " + e);
     }
     if (report.counts.ok > 0) {
-        print_out("\n");
+        out += "\n";
         line(fmt::format("{} checks ok (--output json lists them)", report.counts.ok));
     }
+    return out;
 }
-
-}  // namespace
 
 int run_status(const GlobalOptions& g, const StatusOptions& o) {
     auto env = open_environment(g, EnvironmentUse::Headless);
@@ -86,7 +87,7 @@ int run_status(const GlobalOptions& g, const StatusOptions& o) {
         std::fputs(visible_json(health::report_to_json_text(report)).c_str(), stdout);
         std::fputc('\n', stdout);
     } else {
-        print_text(report, *snap, (*env)->description());
+        print_out(status_text(report, *snap, (*env)->description()));
     }
     std::fflush(stdout);
     return health::exit_code(report.overall);

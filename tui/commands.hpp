@@ -7,6 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "backend/health/report.hpp"
+#include "backend/poll/snapshot.hpp"
+
 namespace vd::cli {
 
 // Options every command that reads AWS accepts.
@@ -81,6 +84,8 @@ void print_error(std::string_view message);  // stderr: "vaultdeck: MESSAGE", ne
 int run_console(const GlobalOptions& g);
 int run_list(const GlobalOptions& g, const ListOptions& o);
 int run_status(const GlobalOptions& g, const StatusOptions& o);
+// status's text report of a snapshot, each line through the gate.
+std::string status_text(const health::Report& report, const poll::Snapshot& snapshot, const std::string& where);
 int run_drill(const GlobalOptions& g, const DrillOptions& o);
 int run_runbook(const GlobalOptions& g, const RunbookOptions& o);
 int run_resume(const GlobalOptions& g, const std::string& wizard_id);

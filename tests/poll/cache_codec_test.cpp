@@ -4,69 +4,20 @@
 
 #include <filesystem>
 #include <fstream>
-#include <type_traits>
 
 #include "backend/poll/cache_codec.hpp"
 #include "backend/poll/snapshot_cache.hpp"
+#include "tests/support/field_filler.hpp"
 
 namespace vd::poll {
 namespace {
-
-template <class T>
-struct is_vector : std::false_type {};
-template <class T>
-struct is_vector<std::vector<T>> : std::true_type {};
-
-// Gives every field of a value a distinct, non-default value.
-class Filler {
-public:
-    template <class T>
-    void fill(T& v) {
-        ++n_;
-        if constexpr (std::is_same_v<T, std::string> || std::is_same_v<T, Atom>) {
-            v = "text-" + std::to_string(n_);
-        } else if constexpr (std::is_same_v<T, bool>) {
-            v = true;
-        } else if constexpr (std::is_enum_v<T>) {
-            v = static_cast<T>(n_ % kKindCount);
-        } else if constexpr (std::is_arithmetic_v<T>) {
-            v = static_cast<T>(n_);
-        } else if constexpr (std::is_same_v<T, TimePoint>) {
-            v = TimePoint(std::chrono::seconds(1'700'000'000 + n_));
-        } else if constexpr (requires { v.emplace(); v.reset(); }) {
-            fill(v.emplace());
-        } else if constexpr (is_vector<T>::value) {
-            v.resize(2);
-            for (auto& item : v) fill(item);
-        } else if constexpr (requires { v.edit(); }) {
-            std::vector<typename T::value_type> items(2);
-            for (auto& item : items) fill(item);
-            v = std::move(items);
-        } else if constexpr (requires { v.first; v.second; }) {
-            fill(v.first);
-            fill(v.second);
-        } else if constexpr (requires { typename T::mapped_type; }) {
-            v.clear();
-            for (int i = 0; i < 2; ++i) {
-                typename T::key_type key;
-                fill(key);
-                fill(v[key]);
-            }
-        } else {
-            visit_fields(v, [this](const char*, auto& field) { fill(field); });
-        }
-    }
-
-private:
-    int n_ = 0;
-};
 
 Snapshot full_snapshot() {
     Snapshot s;
     s.taken = TimePoint(std::chrono::seconds(1'800'000'000));
     s.generation = 42;
     s.regions.resize(2);
-    Filler filler;
+    testing::FieldFiller filler([](int n) { return "text-" + std::to_string(n); }, [](int n) { return n % kKindCount; });
     for (auto& r : s.regions) filler.fill(r);
     filler.fill(s.drills);
     return s;
