@@ -1,6 +1,7 @@
 // The engine's checking steps: named preflight checks, SQL checks against
 // the restored (and the source) instance with libpq, the restore-testing
 // validation result, and command steps.
+#include <algorithm>
 #include <regex>
 
 #include <fmt/format.h>
@@ -241,16 +242,10 @@ Result<Outcome> EngineImpl::run_sql_check(const Step& step) {
         r.passed = expectation_met(*expect, r.actual, r.source_value);
     }
     record().checks = results;
-    std::string failed_names;
-    int passed = 0;
-    for (const auto& r : results) {
-        if (r.passed) ++passed;
-        else failed_names += (failed_names.empty() ? "" : ", ") + r.name;
-    }
-    std::string summary = fmt::format("{} of {} checks passed", passed, results.size());
-    record_validation(failed_names.empty(), summary);
-    if (!failed_names.empty()) return failed(fmt::format("{}; failed: {}", summary, failed_names));
-    return done(summary);
+    const bool all_passed = std::all_of(results.begin(), results.end(), [](const CheckResult& r) { return r.passed; });
+    const std::string summary = checks_summary(results);
+    record_validation(all_passed, summary.substr(0, summary.find(';')));
+    return all_passed ? done(summary) : failed(summary);
 }
 
 // Sends the outcome to AWS Backup when a restore-testing job restored the same point.

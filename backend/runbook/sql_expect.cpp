@@ -98,4 +98,21 @@ bool expectation_met(const Expectation& e, const std::string& actual, const std:
     return false;
 }
 
+std::string checks_summary(const std::vector<CheckResult>& results) {
+    std::string failed_names;
+    std::string first_error;
+    int passed = 0;
+    for (const auto& r : results) {
+        if (r.passed) {
+            ++passed;
+            continue;
+        }
+        failed_names += (failed_names.empty() ? "" : ", ") + r.name;
+        if (first_error.empty()) first_error = r.error;
+    }
+    std::string summary = fmt::format("{} of {} checks passed", passed, results.size());
+    if (failed_names.empty()) return summary;
+    return fmt::format("{}; failed: {}{}", summary, failed_names, first_error.empty() ? "" : " (could not run: " + first_error + ")");
+}
+
 }  // namespace vd::runbook

@@ -5,8 +5,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "backend/core/result.hpp"
+#include "backend/runbook/wizard_state.hpp"
 
 namespace vd::runbook {
 
@@ -28,5 +30,10 @@ bool expectation_met(const Expectation& e, const std::string& actual, const std:
 
 // Whether the expectation compares against the source database.
 inline bool needs_source(const Expectation& e) { return e.operand == Expectation::Operand::Source; }
+
+// A check step's outcome in one line: "3 of 3 checks passed", or "1 of 3
+// checks passed; failed: a, b", followed by why the first check that could
+// not run did not (a source that could not be reached is no proof of bad data).
+std::string checks_summary(const std::vector<CheckResult>& results);
 
 }  // namespace vd::runbook

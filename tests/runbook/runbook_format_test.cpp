@@ -366,6 +366,24 @@ TEST(Duration, ParsesAndFormats) {
     EXPECT_EQ(format_duration(Seconds(59)), "59s");
 }
 
+// The one line a check step ends with says which checks failed and, when one
+// could not run at all (its source unreachable), why: that is no proof of bad data.
+TEST(SqlExpectation, ChecksSummaryNamesTheFailuresAndWhyOneCouldNotRun) {
+    CheckResult ok;
+    ok.name = "connects";
+    ok.passed = true;
+    CheckResult emptier;
+    emptier.name = "no table emptier than the source";
+    CheckResult unreachable;
+    unreachable.name = "tables match the source";
+    unreachable.error = "cannot find the source instance: Throttling: Rate exceeded";
+    EXPECT_EQ(checks_summary({ok, ok}), "2 of 2 checks passed");
+    EXPECT_EQ(checks_summary({ok, emptier}), "1 of 2 checks passed; failed: no table emptier than the source");
+    EXPECT_EQ(checks_summary({ok, emptier, unreachable}),
+              "1 of 3 checks passed; failed: no table emptier than the source, tables match the source "
+              "(could not run: cannot find the source instance: Throttling: Rate exceeded)");
+}
+
 TEST(SqlExpectation, ComparesNumbersTextAndSource) {
     auto ge = parse_expectation(">= 10");
     ASSERT_TRUE(ge.ok());
