@@ -1,6 +1,8 @@
 // Default row-source behaviour and the vector-backed source.
 #include "widgets/table_source.hpp"
 
+#include "widgets/text.hpp"
+
 namespace vd::widgets {
 
 std::string_view RowSource::filter_text(std::size_t row, std::size_t column,
@@ -9,6 +11,12 @@ std::string_view RowSource::filter_text(std::size_t row, std::size_t column,
     format_row(row, cells);
     scratch = column < cells.size() ? std::move(cells[column].text) : std::string();
     return scratch;
+}
+
+SortKey RowSource::sort_key(std::size_t row, std::size_t column) const {
+    std::vector<TableCell> cells;
+    format_row(row, cells);
+    return SortKey::of(column < cells.size() ? ascii_lower(cells[column].text) : std::string());
 }
 
 std::string RowSource::row_id(std::size_t) const {

@@ -44,8 +44,9 @@ public:
     virtual std::size_t row_count() const = 0;
     // Formats one row: one cell per column. Called only for visible rows.
     virtual void format_row(std::size_t row, std::vector<TableCell>& cells) const = 0;
-    // The key a row sorts by in a column.
-    virtual SortKey sort_key(std::size_t row, std::size_t column) const = 0;
+    // The key a row sorts by in a column. The default is the cell's text in
+    // lower case; override it for times, sizes and counts.
+    virtual SortKey sort_key(std::size_t row, std::size_t column) const;
     // The text the filter looks at in a column; may point into `scratch`.
     // The default formats the row and copies the cell.
     virtual std::string_view filter_text(std::size_t row, std::size_t column,

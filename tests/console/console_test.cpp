@@ -167,8 +167,10 @@ TEST(CommandLineTest, CompletionOffersCandidates) {
     EXPECT_EQ(tui::complete_command_line("reg", src).text, "region ");
     EXPECT_EQ(tui::complete_command_line("region eu-", src).text, "region eu-");
     EXPECT_EQ(tui::complete_command_line("region eu-w", src).text, "region eu-west-1");
-    EXPECT_EQ(tui::parse_command_line("jo", src).argument, "jobs");
-    EXPECT_EQ(tui::parse_command_line("profile prod", src).kind, tui::CommandLineAction::Kind::Profile);
+    EXPECT_EQ(tui::parse_command_line("jo", src).name, "jobs");
+    EXPECT_EQ(tui::parse_command_line("profile prod", src).kind, tui::CommandLineAction::Kind::Command);
+    EXPECT_EQ(tui::parse_command_line("profile prod", src).name, "profile");
+    EXPECT_EQ(tui::parse_command_line("profile prod", src).argument, "prod");
     EXPECT_EQ(tui::parse_command_line("r", src).kind, tui::CommandLineAction::Kind::Error) << "rp and rds are ambiguous";
 }
 

@@ -3,17 +3,11 @@
 
 #include <algorithm>
 
+#include "tui/app/console_commands.hpp"
 #include "widgets/text.hpp"
 
 namespace vd::tui {
 namespace {
-
-// The words that are commands themselves (besides screen ids).
-const std::vector<std::string>& verbs() {
-    static const std::vector<std::string> kVerbs = {"region", "profile", "restore", "drill", "resume",
-                                                       "refresh", "help", "q", "quit"};
-    return kVerbs;
-}
 
 // Splits "region eu-west-1" into the verb and the rest, trimmed.
 std::pair<std::string, std::string> split_verb(std::string_view text) {
@@ -54,6 +48,55 @@ std::string common_prefix(const std::vector<std::string>& names) {
     return prefix;
 }
 
+// The names Tab completes after a command that takes `argument`.
+const std::vector<std::string>* argument_names(const CompletionSource& source, Argument argument) {
+    switch (argument) {
+    case Argument::Region: return &source.regions;
+    case Argument::Profile: return &source.profiles;
+    case Argument::Runbook: return &source.runbooks;
+    case Argument::Resource: return &source.resources;
+    case Argument::Wizard: return &source.wizards;
+    case Argument::None: break;
+    }
+    return nullptr;
+}
+
+// Every word that can start a command line: screens, their aliases, commands.
+std::vector<std::string> first_words(const CompletionSource& source) {
+    std::vector<std::string> words = source.screens;
+    for (const auto& c : console_commands()) {
+        if (!c.typed) continue;
+        words.emplace_back(c.name);
+        for (auto alias : c.aliases) words.emplace_back(alias);
+    }
+    return words;
+}
+
+// "a, b, c".
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+// The command with its argument checked: a region or profile must be in
+// the view ("all" or "*" means every one), a runbook must exist.
+CommandLineAction command_action(const ConsoleCommand& command, std::string argument, const CompletionSource& source) {
+    using Kind = CommandLineAction::Kind;
+    const std::string name(command.name);
+    if (command.argument == Argument::Region || command.argument == Argument::Profile) {
+        if (argument == "all" || argument == "*") argument.clear();
+        const auto& names = *argument_names(source, command.argument);
+        if (!argument.empty() && std::find(names.begin(), names.end(), argument) == names.end())
+            return {Kind::Error, name, "no " + name + " '" + argument + "' in this view (known: " + joined(names) + ")"};
+    }
+    if (command.argument == Argument::Runbook && !argument.empty() &&
+        std::find(source.runbooks.begin(), source.runbooks.end(), argument) == source.runbooks.end())
+        return {Kind::Error, name, "no runbook '" + argument + "' (known: " + joined(source.runbooks) + ")"};
+    if (command.argument == Argument::None) argument.clear();
+    return {Kind::Command, name, std::move(argument)};
+}
+
 }  // namespace
 
 CommandLineAction parse_command_line(std::string_view text, const CompletionSource& source) {
@@ -61,39 +104,17 @@ CommandLineAction parse_command_line(std::string_view text, const CompletionSour
     const auto [verb_raw, argument] = split_verb(text);
     const std::string verb = widgets::ascii_lower(verb_raw);
     if (verb.empty()) {
-        return {Kind::Error, "type a command: rp, jobs, timeline, plans, rds, drills, audit, region, q"};
+        return {Kind::Error, {}, "type a command: " + joined(first_words(source)) + " (Tab completes)"};
     }
-    if (verb == "q" || verb == "quit" || verb == "q!") return {Kind::Quit, {}};
-    if (verb == "refresh") return {Kind::Refresh, {}};
-    if (verb == "help") return {Kind::Help, {}};
-    if (verb == "restore") {
-        if (!argument.empty() && std::find(source.runbooks.begin(), source.runbooks.end(), argument) == source.runbooks.end()) {
-            std::string known;
-            for (const auto& n : source.runbooks) known += (known.empty() ? "" : ", ") + n;
-            return {Kind::Error, "no runbook '" + argument + "' (known: " + known + ")"};
-        }
-        return {Kind::Restore, argument};
-    }
-    if (verb == "drill") return {Kind::Drill, argument};
-    if (verb == "resume") return {Kind::Resume, argument};
-    if (verb == "region" || verb == "profile") {
-        const auto& names = verb == "region" ? source.regions : source.profiles;
-        const std::string wanted = argument == "all" || argument == "*" ? std::string() : argument;
-        if (!wanted.empty() && std::find(names.begin(), names.end(), wanted) == names.end()) {
-            std::string known;
-            for (const auto& n : names) known += (known.empty() ? "" : ", ") + n;
-            return {Kind::Error, "no " + verb + " '" + wanted + "' in this view (known: " + known + ")"};
-        }
-        return {verb == "region" ? Kind::Region : Kind::Profile, wanted};
+    if (const ConsoleCommand* command = typed_command(verb)) return command_action(*command, argument, source);
+    if (std::find(source.screens.begin(), source.screens.end(), verb) != source.screens.end()) {
+        return {Kind::Screen, verb, {}};
     }
     const auto screens = starting_with(source.screens, verb);
-    if (std::find(source.screens.begin(), source.screens.end(), verb) != source.screens.end()) {
-        return {Kind::Screen, verb};
-    }
     if (screens.size() == 1) {
-        return {Kind::Screen, screens.front()};
+        return {Kind::Screen, screens.front(), {}};
     }
-    return {Kind::Error, "unknown command ':" + verb_raw + "' (Tab completes)"};
+    return {Kind::Error, {}, "unknown command ':" + verb_raw + "' (Tab completes)"};
 }
 
 std::map<std::string, std::string> wizard_inputs_for_selection(const std::string& arn) {
@@ -111,16 +132,15 @@ std::map<std::string, std::string> wizard_inputs_for_selection(const std::string
 Completion complete_command_line(std::string_view text, const CompletionSource& source) {
     const auto space = text.find(' ');
     if (space == std::string_view::npos) {
-        std::vector<std::string> words = source.screens;
-        words.insert(words.end(), verbs().begin(), verbs().end());
-        auto matches = starting_with(words, text);
+        auto matches = starting_with(first_words(source), text);
         std::sort(matches.begin(), matches.end());
         if (matches.empty()) {
             return {std::string(text), {}};
         }
         if (matches.size() == 1) {
             const std::string& m = matches.front();
-            const bool takes_argument = m == "region" || m == "profile" || m == "restore" || m == "drill" || m == "resume";
+            const ConsoleCommand* command = typed_command(m);
+            const bool takes_argument = command != nullptr && command->argument != Argument::None;
             return {matches.front() + (takes_argument ? " " : ""), matches};
         }
         const std::string prefix = common_prefix(matches);
@@ -129,12 +149,8 @@ Completion complete_command_line(std::string_view text, const CompletionSource& 
     const std::string verb = widgets::ascii_lower(text.substr(0, space));
     std::string_view word = text.substr(space + 1);
     while (!word.empty() && word.front() == ' ') word.remove_prefix(1);
-    const std::vector<std::string>* names = verb == "region"    ? &source.regions
-                                            : verb == "profile" ? &source.profiles
-                                            : verb == "restore" ? &source.runbooks
-                                            : verb == "drill"   ? &source.resources
-                                            : verb == "resume"  ? &source.wizards
-                                                                : nullptr;
+    const ConsoleCommand* command = typed_command(verb);
+    const std::vector<std::string>* names = command ? argument_names(source, command->argument) : nullptr;
     if (names == nullptr) {
         return {std::string(text), {}};
     }

@@ -1,9 +1,11 @@
 // The `:` command line: what a typed command means, and Tab completion.
 //   :rp :jobs :timeline :plans :rds :drills :audit :dashboard  switch screens
+//     (a screen's id, one of its aliases, or a prefix only it has)
 //   :region NAME  :profile NAME  (":region" alone shows every region again)
 //   :restore [RUNBOOK]  :drill [RESOURCE]  :resume [WIZARD-ID]  open a wizard
 //     (:restore and :drill start from the RDS instance or cluster selected)
 //   :refresh  :help  :q
+// The verbs and what they take are the typed rows of console_commands().
 #pragma once
 
 #include <map>
@@ -15,8 +17,9 @@ namespace vd::tui {
 
 // What a command line asks for.
 struct CommandLineAction {
-    enum class Kind { Screen, Region, Profile, Refresh, Help, Quit, Restore, Drill, Resume, Error } kind = Kind::Error;
-    std::string argument;  // the screen id, region, profile, runbook, resource or wizard id; the error text
+    enum class Kind { Screen, Command, Error } kind = Kind::Error;
+    std::string name;      // the screen (id or alias) or the command (console_commands)
+    std::string argument;  // the command's region, profile, runbook, resource or wizard id; the error text
 };
 
 // Names the completion offers for arguments.

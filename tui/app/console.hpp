@@ -143,8 +143,11 @@ public:
     // Extra text at the right of the footer (the --stats byte counter).
     void set_footer_extra(std::string text);
 
-private:
+    // The console's state (console_impl.hpp), for its own files and the
+    // command table (console_commands.hpp).
     struct Impl;
+
+private:
     std::unique_ptr<Impl> impl_;
 };
 

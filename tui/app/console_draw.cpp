@@ -6,6 +6,7 @@
 #include "tui/app/ascii_canvas.hpp"
 #include "tui/app/chrome.hpp"
 #include "tui/app/console.hpp"
+#include "tui/app/console_commands.hpp"
 #include "tui/app/console_impl.hpp"
 #include "widgets/text.hpp"
 
@@ -136,7 +137,7 @@ std::optional<std::pair<int, int>> Console::body_cursor() const {
 
 std::string Console::footer_key(int width) const {
     const Impl& s = *impl_;
-    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", static_cast<int>(s.mode), s.input, s.message,
+    std::string key = fmt::format("{}|{}|{}|{}|{}|{}|{}|{}", static_cast<int>(s.mode), s.input.value() + "|" + std::to_string(s.input.cursor()), s.message,
                                   s.message_is_error, s.footer_extra, width, s.active, s.bindings.size());
     for (const auto& c : s.candidates) key += "|" + c;
     if (s.mode == Impl::Mode::Normal) key += "|" + s.screens[s.active]->filter() + "|" + s.screens[s.active]->capture_hint();
@@ -155,15 +156,16 @@ void Console::draw_footer(widgets::Canvas& target) {
     if (s.mode == Mode::Command || s.mode == Mode::Filter) {
         const std::string prompt = s.mode == Mode::Command ? ":" : "/";
         int x = row.put(0, 0, prompt, theme.style(Role::Key));
-        x = row.put(x, 0, s.input, theme.style(Role::InputFocused));
-        row.show_cursor(x, 0);
+        const int field = std::min(width - x, widgets::display_width(s.input.value()) + 1);
+        s.input.render(row, x, 0, field, theme.style(Role::InputFocused), true);
+        x += field - 1;
         std::string hint;
         if (!s.candidates.empty()) {
             for (const auto& c : s.candidates) hint += (hint.empty() ? "" : "  ") + c;
         } else if (s.mode == Mode::Filter) {
             hint = "text or column:value · Enter keeps · Esc cancels";
         } else {
-            hint = "rp jobs timeline plans rds drills audit restore drill resume region q · Tab completes";
+            hint = s.command_hint_text();
         }
         row.put(std::max(x + 3, width / 2), 0, widgets::ellipsize(hint, width - std::max(x + 3, width / 2)),
                 theme.style(Role::Dim));
@@ -185,6 +187,15 @@ void Console::draw_footer(widgets::Canvas& target) {
     std::string extra = s.footer_extra;
     if (!filter.empty()) extra = "filter: " + filter + (extra.empty() ? "" : "  " + extra);
     draw_key_footer(row, items, extra, theme);
+}
+
+std::string Console::Impl::command_hint_text() const {
+    std::string hint;
+    for (const auto& screen : screens)
+        if (screen->listed()) hint += std::string(screen->id()) + " ";
+    for (const auto& c : console_commands())
+        if (c.typed) hint += std::string(c.aliases.empty() ? c.name : c.aliases.front()) + " ";
+    return hint + "· Tab completes";
 }
 
 void Console::draw_too_small(widgets::Canvas& canvas) {

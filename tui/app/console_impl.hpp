@@ -1,5 +1,7 @@
-// The Console's private state, shared by console.cpp (events) and
-// console_draw.cpp (drawing). Not for other files.
+// The Console's private state, shared by the console's own files:
+// console.cpp (events), console_draw.cpp (drawing), console_commands.cpp
+// (the global commands), console_prompt.cpp (`:` and `/`),
+// console_dialog.cpp and console_wizard.cpp. Not for other files.
 #pragma once
 
 #include <optional>
@@ -11,6 +13,7 @@
 #include "widgets/dialog.hpp"
 #include "widgets/help_overlay.hpp"
 #include "widgets/tabs.hpp"
+#include "widgets/text_input.hpp"
 #include "tui/app/console.hpp"
 #include "tui/app/findings_worker.hpp"
 #include "tui/screens/wizard.hpp"
@@ -29,14 +32,12 @@ struct Console::Impl {
 
     poll::SnapshotPtr snapshot;
     std::vector<health::Finding> findings;
-    std::vector<runbook::AuditEntry> audit;
-    std::string audit_problem;
     TimePoint findings_at{};
     std::unique_ptr<FindingsWorker> findings_worker;  // with options.findings_ready
     Scope scope;
 
     Mode mode = Mode::Normal;
-    std::string input;          // the command line or filter being typed
+    widgets::TextInput input;   // the command line or filter being typed
     std::string filter_before;  // restored when the filter prompt is cancelled
     std::vector<std::string> candidates;
     std::string message;
@@ -61,10 +62,16 @@ struct Console::Impl {
     ScreenContext context() const;
     // Recomputes the active bindings (screen keys, navigation, global).
     void rebind();
-    // Switches to screen `index`, remembering the current one for Esc.
-    Flags switch_to(std::size_t index);
-    // Runs a keymap command in normal mode.
+    // The active screen.
+    Screen& screen() { return *screens[active]; }
+    // Switches to screen `index`, remembering the current one for Esc
+    // unless going back.
+    Flags switch_to(std::size_t index, bool remember = true);
+    // Runs a keymap command in normal mode: a global one, a screen number,
+    // or the active screen's.
     Flags run(const std::string& command);
+    // Opens the help overlay for the active screen's keys.
+    void show_help();
     // Runs a `:` command line.
     Flags execute_command_line();
     // Handles a key while the command line or filter prompt is open.
@@ -79,20 +86,22 @@ struct Console::Impl {
     void evaluate();
     // The tab labels for a terminal width (short names when narrow).
     std::vector<TabItem> tabs(int width) const;
-    // Reads the audit log again.
-    void reload_audit();
     // Opens a dialog a screen asked for.
     void open_dialog(const DialogRequest& request);
+    // Handles a key while a dialog is open; runs what its answer asks for.
+    Flags dialog_key(const widgets::KeyEvent& event);
     // Applies what a screen command asked for besides its flags.
     Flags apply(Effects& fx);
     // Opens a wizard (start or resume) and shows it.
     Flags open_wizard(const WizardRequest& request);
     // Offers to resume an unfinished wizard (at start, and :resume).
     Flags offer_resume(const std::string& id);
-    // The index of a screen by id.
-    std::size_t index_of(std::string_view id) const;
+    // The index of a screen by id or alias; screens.size() when none.
+    std::size_t index_of(std::string_view name) const;
     // Whether a wizard is open and not finished.
     bool wizard_open() const;
+    // What the `:` prompt lists before anything is typed.
+    std::string command_hint_text() const;
     // Sets the footer message.
     void say(std::string text, bool error);
 };

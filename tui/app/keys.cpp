@@ -5,6 +5,7 @@
 #include <set>
 
 #include "backend/core/text.hpp"
+#include "tui/app/console_commands.hpp"
 #include "tui/screens/screen.hpp"
 
 namespace vd::tui {
@@ -12,27 +13,19 @@ namespace vd::tui {
 using widgets::KeyBinding;
 
 const std::vector<KeyBinding>& global_bindings() {
-    static const std::vector<KeyBinding> kKeys = {
-        {"?", "help", "Help: every key on this screen", true, false},
-        {"/", "filter", "Filter rows: text, or column:value", true, false},
-        {":", "command-line", "Command line: :rp :jobs :restore :drill :resume :region NAME :q", true, false},
-        {"r", "refresh", "Fetch everything now", true, false},
-        {"y", "copy-arn", "Copy the selected ARN to the clipboard (OSC 52)", true, false},
-        {"q", "quit", "Quit", true, false},
-        {"esc", "back", "Back: close the pane, the filter or the overlay", false, false},
-        {"tab", "next-screen", "Next screen", false, false},
-        {"shift+tab", "prev-screen", "Previous screen", false, false},
-        {"1", "screen-1", "Dashboard", false, false},
-        {"2", "screen-2", "Recovery points", false, false},
-        {"3", "screen-3", "Jobs", false, false},
-        {"4", "screen-4", "Lifecycle timeline", false, false},
-        {"5", "screen-5", "Plans", false, false},
-        {"6", "screen-6", "RDS", false, false},
-        {"7", "screen-7", "Drills", false, false},
-        {"8", "screen-8", "Audit", false, false},
-        {"9", "screen-9", "Wizard (restore or drill)", false, false},
-        {"ctrl+l", "repaint", "Repaint the whole terminal", false, false},
-    };
+    static const std::vector<KeyBinding> kKeys = [] {
+        std::vector<KeyBinding> out;
+        for (const auto& c : console_commands()) {
+            if (c.key.empty()) continue;
+            out.push_back({std::string(c.key), std::string(c.name), std::string(c.description), c.footer, c.mutating});
+        }
+        const auto screens = make_screens();
+        for (std::size_t i = 0; i < screens.size() && i < 9; ++i) {
+            const std::string n = std::to_string(i + 1);
+            out.push_back({n, "screen-" + n, std::string(screens[i]->title()), false, false});
+        }
+        return out;
+    }();
     return kKeys;
 }
 

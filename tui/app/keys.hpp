@@ -11,7 +11,8 @@
 
 namespace vd::tui {
 
-// Keys that work on every screen: screens, command line, filter, help, quit.
+// Keys that work on every screen: the keyed rows of console_commands(),
+// then the digits 1-9 for the screens in tab order.
 const std::vector<widgets::KeyBinding>& global_bindings();
 
 // Cursor and sort keys that the console passes on to the active screen.

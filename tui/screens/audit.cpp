@@ -7,8 +7,6 @@
 #include "backend/runbook/api_call.hpp"
 #include "tui/screens/format.hpp"
 #include "tui/screens/table_screen.hpp"
-#include "tui/screens/text_lines.hpp"
-#include "widgets/box.hpp"
 #include "widgets/text.hpp"
 
 namespace vd::tui {
@@ -72,9 +70,7 @@ public:
 
     widgets::SortKey sort_key(std::size_t row, std::size_t column) const override {
         if (column == kAuTime) return widgets::SortKey::of(to_epoch_seconds(entries_[row].time));
-        std::vector<widgets::TableCell> cells;
-        format_row(row, cells);
-        return widgets::SortKey::of(widgets::ascii_lower(cells[column].text));
+        return RowSource::sort_key(row, column);
     }
 
     const runbook::AuditEntry& entry(std::size_t row) const { return entries_[row]; }
@@ -83,70 +79,57 @@ private:
     std::vector<runbook::AuditEntry> entries_;
 };
 
-class AuditScreen final : public Screen {
+class AuditScreen final : public TableScreen {
 public:
-    AuditScreen() : table_(audit_columns(), {.empty_message = "vaultdeck has not changed anything yet"}) {}
+    AuditScreen()
+        : TableScreen({.views = {widgets::Table(audit_columns(), {.empty_message = "vaultdeck has not changed anything yet"})},
+                       .stamp = SourceStamp::extra_only(),
+                       .detail_help = "Show or hide the API call"}) {}
 
     std::string_view id() const override { return "audit"; }
+    std::vector<std::string_view> aliases() const override { return {"log"}; }
     std::string_view title() const override { return "Audit"; }
-    std::vector<widgets::KeyBinding> bindings() const override {
-        return {{"d", "details", "Show or hide the API call", true, false}};
-    }
 
-    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
-        sync(ctx);
-        const int w = canvas.width();
-        const int h = canvas.height();
-        canvas.fill({0, 0, w, 1}, " ", ctx.theme->style(Role::Normal));
-        int x = canvas.put(1, 0, "Audit log, newest first", ctx.theme->style(Role::Title));
-        x = canvas.put(x + 2, 0, table_.position_text(), ctx.theme->style(Role::Dim));
-        if (!ctx.audit_problem.empty()) canvas.put(x + 2, 0, ctx.audit_problem, ctx.theme->style(Role::Warning));
-        const int pane_h = details_ && h >= 16 ? std::min(10, h / 3) : 0;
-        table_area_ = {0, 1, w, h - 1 - pane_h};
-        auto table_canvas = canvas.region(table_area_);
-        table_.render(table_canvas, *ctx.theme, true);
-        if (pane_h > 0) {
-            auto pane = canvas.region({0, h - pane_h, w, pane_h});
-            const widgets::Rect inside = widgets::draw_box(pane, {0, 0, w, pane_h}, *ctx.theme, "API call");
-            auto inner = pane.region(inside);
-            draw_lines(inner, detail_lines(), 0, -1, *ctx.theme);
+    // The log is read when the screen is shown and on refresh.
+    void on_enter(const ScreenContext& ctx) override {
+        ++reads_;
+        entries_.clear();
+        problem_.clear();
+        if (!ctx.read_audit) return;
+        auto read = ctx.read_audit();
+        if (!read) {
+            problem_ = "cannot read the audit log: " + read.error().message;
+            return;
         }
+        entries_ = std::move(read->entries);
+        if (read->malformed_lines > 0) problem_ = std::to_string(read->malformed_lines) + " malformed line(s) skipped";
     }
-
-    Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
-        sync(ctx);
-        if (name == "details") {
-            details_ = !details_;
-            return kHandled | kRedraw;
-        }
-        return table_command(table_, name, fx);
-    }
-
-    Flags mouse(const ScreenContext& ctx, const widgets::MouseEvent& event, Effects& fx) override {
-        sync(ctx);
-        const Flags f = table_mouse(table_, event, table_area_);
-        return f ? f : Screen::mouse(ctx, event, fx);
-    }
-
-    bool filterable() const override { return true; }
-    void set_filter(std::string text) override { table_.set_filter(text); }
-    std::string filter() const override { return table_.filter(); }
 
 private:
-    void sync(const ScreenContext& ctx) const {
-        const std::size_t n = ctx.audit ? ctx.audit->size() : 0;
-        const std::string key = fmt::format("{}|{}", n, n ? to_epoch_seconds(ctx.audit->front().time) : 0.0);
-        if (key != key_) {
-            key_ = key;
-            rows_ = std::make_shared<AuditRows>(ctx.audit ? *ctx.audit : std::vector<runbook::AuditEntry>{});
-            table_.set_source(rows_);
-        }
+    std::vector<widgets::KeyBinding> own_bindings() const override { return {}; }
+
+    std::shared_ptr<const widgets::RowSource> make_rows(const ScreenContext& ctx) override {
+        (void)ctx;
+        rows_ = std::make_shared<AuditRows>(entries_);
+        return rows_;
+    }
+    std::string rows_key(const ScreenContext&) const override { return std::to_string(reads_); }
+
+    void draw(const ScreenContext& ctx, widgets::Canvas& canvas) override {
+        const int w = canvas.width();
+        const int h = canvas.height();
+        const int x = draw_title(ctx, canvas, "Audit log, newest first");
+        const int after = draw_position(ctx, canvas, x + 2);
+        if (!problem_.empty()) canvas.put(after + 2, 0, problem_, ctx.theme->style(Role::Warning));
+        const int pane_h = details_shown() && h >= 16 ? std::min(10, h / 3) : 0;
+        draw_table(ctx, canvas, {0, 1, w, h - 1 - pane_h});
+        if (pane_h > 0) draw_pane(ctx, canvas, {0, h - pane_h, w, pane_h}, "API call", detail_lines());
     }
 
     // The selected entry's call, identity, token and result.
     std::vector<Line> detail_lines() const {
         std::vector<Line> lines;
-        const auto row = table_.selected_row();
+        const auto row = table().selected_row();
         if (!row) return lines;
         const auto& e = rows_->entry(*row);
         lines.push_back(Line{}.add("who    ", Role::Dim).add(e.who.empty() ? "-" : e.who)
@@ -170,11 +153,10 @@ private:
         return lines;
     }
 
-    mutable widgets::Table table_;
-    mutable std::shared_ptr<AuditRows> rows_;
-    mutable std::string key_ = "-";
-    mutable widgets::Rect table_area_{};
-    bool details_ = true;
+    std::shared_ptr<AuditRows> rows_;
+    std::vector<runbook::AuditEntry> entries_;  // newest first
+    std::string problem_;                       // why the log could not be read, or lines skipped
+    std::uint64_t reads_ = 0;
 };
 
 }  // namespace

@@ -204,6 +204,7 @@ void add_fetch_status(LineBuilder& out, const ScreenContext& ctx, const poll::Re
 class DashboardScreen final : public Screen {
 public:
     std::string_view id() const override { return "dashboard"; }
+    std::vector<std::string_view> aliases() const override { return {"dash", "home"}; }
     std::string_view title() const override { return "Dashboard"; }
     std::string_view short_title() const override { return "Dash"; }
 
@@ -211,7 +212,7 @@ public:
         return {{"enter", "details", "Show or hide the evidence behind the finding", true, false}};
     }
 
-    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
+    void render(const ScreenContext& ctx, widgets::Canvas& canvas) override {
         height_ = canvas.height();
         width_ = canvas.width();
         int selected_line = -1;
@@ -269,7 +270,7 @@ public:
         return true;
     }
 
-    std::string selected_arn(const ScreenContext& ctx) const override {
+    std::string selected_arn(const ScreenContext& ctx) override {
         const auto problems = problems_first(ctx.scoped_findings());
         if (problems.empty()) return {};
         const auto i = static_cast<std::size_t>(std::clamp(view_.selected, 0, static_cast<int>(problems.size()) - 1));
@@ -277,9 +278,9 @@ public:
     }
 
 private:
-    mutable DashboardView view_;
-    mutable int height_ = 20;
-    mutable int width_ = 80;
+    DashboardView view_;
+    int height_ = 20;
+    int width_ = 80;
 };
 
 }  // namespace

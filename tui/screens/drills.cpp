@@ -108,9 +108,7 @@ public:
         if (column == kDrStarted) return widgets::SortKey::of(to_epoch_seconds(d.started));
         if (column == kDrRto) return widgets::SortKey::of(d.rto_seconds);
         if (column == kDrRpo) return widgets::SortKey::of(d.rpo_seconds);
-        std::vector<widgets::TableCell> cells;
-        format_row(row, cells);
-        return widgets::SortKey::of(widgets::ascii_lower(cells[column].text));
+        return RowSource::sort_key(row, column);
     }
 
     const poll::DrillRecord& drill(std::size_t row) const { return drills_[row]; }
@@ -120,18 +118,28 @@ private:
     std::vector<poll::DrillRecord> drills_;  // vaultdeck's drills and AWS restore tests
 };
 
-class DrillsScreen final : public Screen {
+class DrillsScreen final : public TableScreen {
 public:
-    DrillsScreen() : table_(drill_columns(), {.empty_message = "no drills on record yet: vaultdeck drill run --runbook monthly-drill"}) {}
+    DrillsScreen()
+        : TableScreen({.views = {widgets::Table(drill_columns(),
+                                                {.empty_message = "no drills on record yet: vaultdeck drill run --runbook monthly-drill"})},
+                       .stamp = {},
+                       .detail_help = {}}) {}
 
     std::string_view id() const override { return "drills"; }
     std::string_view title() const override { return "Drills"; }
-    std::vector<widgets::KeyBinding> bindings() const override {
-        return {{"s", "sort-next", "Sort by the next column", true, false}};
-    }
 
-    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
-        sync(ctx);
+private:
+    std::vector<widgets::KeyBinding> own_bindings() const override { return {}; }
+
+    std::shared_ptr<const widgets::RowSource> make_rows(const ScreenContext& ctx) override {
+        rows_ = std::make_shared<DrillRows>(ctx);
+        return rows_;
+    }
+    std::string rows_key(const ScreenContext& ctx) const override { return std::to_string(ctx.rto_target.count()); }
+
+    // The drills that are due above the history.
+    void draw(const ScreenContext& ctx, widgets::Canvas& canvas) override {
         const int w = canvas.width();
         const int h = canvas.height();
         LineBuilder due;
@@ -158,50 +166,18 @@ public:
         const int due_h = std::min(static_cast<int>(lines.size()), std::max(2, h / 3));
         auto top = canvas.region({0, 0, w, due_h});
         draw_lines(top, lines, 0, -1, *ctx.theme);
-        canvas.fill({0, due_h, w, 1}, " ", ctx.theme->style(Role::Normal));
+        canvas.fill({0, due_h, w, 2}, " ", ctx.theme->style(Role::Normal));
         const int x = canvas.put(0, due_h + 1, "History", ctx.theme->style(Role::Title));
-        canvas.fill({x, due_h + 1, w - x, 1}, " ", ctx.theme->style(Role::Normal));
-        canvas.put(x + 2, due_h + 1, table_.position_text(), ctx.theme->style(Role::Dim));
-        table_area_ = {0, due_h + 2, w, h - due_h - 2};
-        auto table_canvas = canvas.region(table_area_);
-        table_.render(table_canvas, *ctx.theme, true);
+        draw_position(ctx, canvas, x + 2, due_h + 1);
+        draw_table(ctx, canvas, {0, due_h + 2, w, h - due_h - 2});
     }
 
-    Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
-        sync(ctx);
-        return table_command(table_, name, fx);
-    }
-
-    Flags mouse(const ScreenContext& ctx, const widgets::MouseEvent& event, Effects& fx) override {
-        sync(ctx);
-        const Flags f = table_mouse(table_, event, table_area_);
-        return f ? f : Screen::mouse(ctx, event, fx);
-    }
-
-    bool filterable() const override { return true; }
-    void set_filter(std::string text) override { table_.set_filter(text); }
-    std::string filter() const override { return table_.filter(); }
-
-    std::string selected_arn(const ScreenContext& ctx) const override {
-        sync(ctx);
-        const auto row = table_.selected_row();
-        if (!row) return {};
-        const auto& d = rows_->drill(*row);
+    std::string arn_of(std::size_t row) const override {
+        const auto& d = rows_->drill(row);
         return !d.recovery_point_arn.empty() ? d.recovery_point_arn : d.resource;
     }
 
-private:
-    void sync(const ScreenContext& ctx) const {
-        if (stamp_.changed(ctx, std::to_string(ctx.rto_target.count()))) {
-            rows_ = std::make_shared<DrillRows>(ctx);
-            table_.set_source(rows_);
-        }
-    }
-
-    mutable widgets::Table table_;
-    mutable std::shared_ptr<DrillRows> rows_;
-    mutable SourceStamp stamp_;
-    mutable widgets::Rect table_area_{};
+    std::shared_ptr<DrillRows> rows_;
 };
 
 }  // namespace

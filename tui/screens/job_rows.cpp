@@ -126,9 +126,7 @@ widgets::SortKey JobRows::sort_key(std::size_t row, std::size_t column) const {
     }
     default: break;
     }
-    std::vector<widgets::TableCell> cells;
-    format_row(row, cells);
-    return widgets::SortKey::of(widgets::ascii_lower(cells[column].text));
+    return RowSource::sort_key(row, column);
 }
 
 }  // namespace vd::tui

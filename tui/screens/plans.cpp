@@ -113,7 +113,7 @@ public:
     std::string_view title() const override { return "Plans"; }
     std::vector<widgets::KeyBinding> bindings() const override { return {}; }
 
-    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
+    void render(const ScreenContext& ctx, widgets::Canvas& canvas) override {
         view_.render(canvas, fold_lines(plan_lines(ctx, canvas.width()), canvas.width(), -1), *ctx.theme);
     }
 
@@ -128,7 +128,7 @@ public:
     }
 
 private:
-    mutable LineView view_;
+    LineView view_;
 };
 
 }  // namespace

@@ -92,9 +92,7 @@ public:
         if (column == kDbPitrFrom) return widgets::SortKey::of(db.pitr ? to_epoch_seconds(db.pitr->earliest) : 0.0);
         if (column == kDbPitrTo) return widgets::SortKey::of(db.pitr ? to_epoch_seconds(db.pitr->latest) : 0.0);
         if (column == kDbRetention) return widgets::SortKey::of(static_cast<double>(db.retention_days));
-        std::vector<widgets::TableCell> cells;
-        format_row(row, cells);
-        return widgets::SortKey::of(widgets::ascii_lower(cells[column].text));
+        return RowSource::sort_key(row, column);
     }
 
     const RdsDatabase& database(std::size_t row) const { return databases_[row]; }
@@ -107,35 +105,52 @@ private:
     TimePoint now_{};
 };
 
-class RdsScreen final : public Screen {
+class RdsScreen final : public TableScreen {
 public:
-    RdsScreen() : table_(rds_columns(), {.empty_message = "no RDS instances or clusters in this scope"}) {}
+    RdsScreen()
+        : TableScreen({.views = {widgets::Table(rds_columns(), {.empty_message = "no RDS instances or clusters in this scope"})},
+                       .stamp = {},
+                       .detail_help = {}}) {}
 
     std::string_view id() const override { return "rds"; }
+    std::vector<std::string_view> aliases() const override { return {"snapshots"}; }
     std::string_view title() const override { return "RDS"; }
-    std::vector<widgets::KeyBinding> bindings() const override {
+
+    bool back() override {
+        if (!snapshot_focus_) return false;
+        snapshot_focus_ = false;
+        return true;
+    }
+
+    void set_filter(std::string text) override {
+        snapshot_focus_ = false;
+        TableScreen::set_filter(std::move(text));
+    }
+
+private:
+    std::vector<widgets::KeyBinding> own_bindings() const override {
         return {{"enter", "restore", "Restore into a NEW database: from the database, point in time, newest snapshot, DR copy "
                                      "or AWS Backup point; from the snapshot list, the selected snapshot (a DR copy in its region)",
                  true, false},
                 {"l", "snapshots", "Into the selected database's snapshot list (j/k choose, Enter restores)", true, false},
                 {"right", "snapshots", "Into the snapshot list", false, false},
                 {"h", "databases", "Back from the snapshot list to the databases (or Esc)", false, false},
-                {"left", "databases", "Back to the databases", false, false},
-                {"s", "sort-next", "Sort by the next column", true, false}};
+                {"left", "databases", "Back to the databases", false, false}};
     }
 
-    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
-        sync(ctx);
+    std::shared_ptr<const widgets::RowSource> make_rows(const ScreenContext& ctx) override {
+        rows_ = std::make_shared<RdsRows>(ctx);
+        return rows_;
+    }
+
+    void draw(const ScreenContext& ctx, widgets::Canvas& canvas) override {
         const int w = canvas.width();
         const int h = canvas.height();
-        const int rows = static_cast<int>(table_.shown_rows());
+        const int rows = static_cast<int>(table().shown_rows());
         const int table_h = std::clamp(rows + 2, 4, std::max(4, h / 2));
-        canvas.fill({0, 0, w, 1}, " ", ctx.theme->style(Role::Normal));
-        int x = canvas.put(1, 0, "Databases and their restore windows", ctx.theme->style(Role::Title));
-        canvas.put(x + 2, 0, table_.position_text(), ctx.theme->style(Role::Dim));
-        table_area_ = {0, 1, w, table_h};
-        auto table_canvas = canvas.region(table_area_);
-        table_.render(table_canvas, *ctx.theme, true);
+        const int x = draw_title(ctx, canvas, "Databases and their restore windows");
+        draw_position(ctx, canvas, x + 2);
+        draw_table(ctx, canvas, {0, 1, w, table_h});
         auto pane = canvas.region({0, 1 + table_h, w, h - 1 - table_h});
         const widgets::Rect inside = widgets::draw_box(pane, {0, 0, w, h - 1 - table_h}, *ctx.theme,
                                                        snapshot_focus_ ? "Snapshots: Enter restores, h goes back" : "Snapshots (l)");
@@ -152,11 +167,10 @@ public:
         draw_lines(inner, folded, snapshot_first_, selected, *ctx.theme);
     }
 
-    Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
-        sync(ctx);
+    Flags own_command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
         if (snapshot_focus_) return snapshot_command(ctx, name, fx);
         if (name == "snapshots") {
-            const auto row = table_.selected_row();
+            const auto row = table().selected_row();
             if (!row || rows_->snapshots(*row).empty()) {
                 fx.message = "this database has no snapshots";
                 return kHandled;
@@ -166,49 +180,27 @@ public:
             return kHandled | kRedraw | kChrome;
         }
         if (name == "restore") {
-            const auto row = table_.selected_row();
+            const auto row = table().selected_row();
             if (!row) return kHandled;
             fx.dialog = restore_choices(ctx, rows_->database(*row), rows_->snapshots(*row));
             return kHandled | kRedraw;
         }
-        return table_command(table_, name, fx);
+        return kNone;
     }
 
-    Flags mouse(const ScreenContext& ctx, const widgets::MouseEvent& event, Effects& fx) override {
-        sync(ctx);
-        const Flags f = table_mouse(table_, event, table_area_);
-        return f ? f : Screen::mouse(ctx, event, fx);
+    std::string arn_of(std::size_t row) const override {
+        if (snapshot_focus_ && snapshot_cursor_ < rows_->snapshots(row).size())
+            return rows_->snapshots(row)[snapshot_cursor_]->arn;
+        return rows_->database(row).arn;
     }
 
-    bool back() override {
-        if (!snapshot_focus_) return false;
-        snapshot_focus_ = false;
-        return true;
-    }
-
-    bool filterable() const override { return true; }
-    void set_filter(std::string text) override {
-        snapshot_focus_ = false;
-        table_.set_filter(text);
-    }
-    std::string filter() const override { return table_.filter(); }
-
-    std::string selected_arn(const ScreenContext& ctx) const override {
-        sync(ctx);
-        const auto row = table_.selected_row();
-        if (row && snapshot_focus_ && snapshot_cursor_ < rows_->snapshots(*row).size())
-            return rows_->snapshots(*row)[snapshot_cursor_]->arn;
-        return row ? rows_->database(*row).arn : std::string();
-    }
-
-private:
     // Keys while the snapshot list has the cursor: move in it, restore the
     // selected snapshot, or go back to the databases.
     Flags snapshot_command(const ScreenContext& ctx, std::string_view name, Effects& fx) {
-        const auto row = table_.selected_row();
+        const auto row = table().selected_row();
         if (!row || rows_->snapshots(*row).empty()) {
             snapshot_focus_ = false;
-            return table_command(table_, name, fx);
+            return table_command(table(), name, fx);
         }
         const auto& snaps = rows_->snapshots(*row);
         const std::size_t last = snaps.size() - 1;
@@ -237,17 +229,10 @@ private:
         return kHandled | kRedraw;
     }
 
-    void sync(const ScreenContext& ctx) const {
-        if (stamp_.changed(ctx)) {
-            rows_ = std::make_shared<RdsRows>(ctx);
-            table_.set_source(rows_);
-        }
-    }
-
     // The selected database's snapshots, one per line.
     std::vector<Line> snapshot_lines(const ScreenContext& ctx, int width) const {
         std::vector<Line> lines;
-        const auto row = table_.selected_row();
+        const auto row = table().selected_row();
         if (!row) return lines;
         const auto& db = rows_->database(*row);
         const auto& snaps = rows_->snapshots(*row);
@@ -281,13 +266,10 @@ private:
         return lines;
     }
 
-    mutable widgets::Table table_;
-    mutable std::shared_ptr<RdsRows> rows_;
-    mutable SourceStamp stamp_;
-    mutable widgets::Rect table_area_{};
+    std::shared_ptr<RdsRows> rows_;
     bool snapshot_focus_ = false;          // the cursor is in the snapshot list
     std::size_t snapshot_cursor_ = 0;      // index into the selected database's snapshots
-    mutable int snapshot_first_ = 0;       // the first folded line shown
+    int snapshot_first_ = 0;               // the first folded line shown
 };
 
 }  // namespace

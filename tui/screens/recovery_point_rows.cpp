@@ -129,9 +129,7 @@ widgets::SortKey RecoveryPointRows::sort_key(std::size_t row, std::size_t shown)
     case kRpSize: return widgets::SortKey::of(static_cast<double>(rp.backup_size_bytes.value_or(0)));
     default: break;
     }
-    std::vector<widgets::TableCell> cells;
-    format_row(row, cells);
-    return widgets::SortKey::of(widgets::ascii_lower(cells[shown].text));
+    return RowSource::sort_key(row, shown);
 }
 
 }  // namespace vd::tui

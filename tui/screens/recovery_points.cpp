@@ -6,7 +6,6 @@
 #include "tui/screens/format.hpp"
 #include "tui/screens/recovery_point_rows.hpp"
 #include "tui/screens/table_screen.hpp"
-#include "widgets/box.hpp"
 #include "widgets/text.hpp"
 
 namespace vd::tui {
@@ -33,33 +32,39 @@ std::string lifecycle_line(const model::RecoveryPoint& rp, TimePoint now) {
     return out;
 }
 
-class RecoveryPointsScreen final : public Screen {
+class RecoveryPointsScreen final : public TableScreen {
 public:
     RecoveryPointsScreen()
-        : by_resource_(recovery_point_columns(false), {.empty_message = "no recovery points in this scope"}),
-          by_vault_table_(recovery_point_columns(true), {.empty_message = "no recovery points in this scope"}) {
-        by_resource_.sort_by(kRpCreated, false);
+        : TableScreen({.views = {widgets::Table(recovery_point_columns(false), {.empty_message = "no recovery points in this scope"}),
+                                 widgets::Table(recovery_point_columns(true), {.empty_message = "no recovery points in this scope"})},
+                       .stamp = SourceStamp({poll::Kind::Vaults, poll::Kind::RecoveryPoints}),
+                       .detail_help = "Show or hide the detail pane"}) {
+        table().sort_by(kRpCreated, false);
     }
 
     std::string_view id() const override { return "rp"; }
+    std::vector<std::string_view> aliases() const override { return {"recovery-points", "points"}; }
     std::string_view title() const override { return "Recovery points"; }
     std::string_view short_title() const override { return "Points"; }
 
-    std::vector<widgets::KeyBinding> bindings() const override {
+private:
+    std::vector<widgets::KeyBinding> own_bindings() const override {
         return {
             {"enter", "restore", "Restore this point to a NEW instance (restore wizard)", true, false},
-            {"d", "details", "Show or hide the detail pane", true, false},
             {"v", "group", "Group by vault or by resource", true, false},
-            {"s", "sort-next", "Sort by the next column", true, false},
         };
     }
 
-    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
-        sync(ctx);
+    std::shared_ptr<const widgets::RowSource> make_rows(const ScreenContext& ctx) override {
+        rows_ = std::make_shared<RecoveryPointRows>(ctx, by_vault_);
+        return rows_;
+    }
+
+    void draw(const ScreenContext& ctx, widgets::Canvas& canvas) override {
         const int w = canvas.width();
         const int h = canvas.height();
         const bool wide = w >= 150;
-        const bool pane = details_ && (wide || h >= 18);
+        const bool pane = details_shown() && (wide || h >= 18);
         std::vector<Line> lines;
         if (pane) {
             if (const auto row = table().selected_row()) {
@@ -80,99 +85,42 @@ public:
             table_area.height = h - 1 - ph;
             pane_area = {0, h - ph, w, ph};
         }
-        table_area_ = table_area;
-        canvas.fill({0, 0, w, 1}, " ", ctx.theme->style(Role::Normal));
-        const std::string heading =
-            fmt::format("Recovery points by {}  {}", by_vault_ ? "vault" : "resource", table().position_text());
-        int x = canvas.put(1, 0, heading, ctx.theme->style(Role::Title));
-        if (!table().filter().empty()) {
-            canvas.put(x + 2, 0, fmt::format("filter: {}  ({} of {})", table().filter(), table().shown_rows(),
-                                            table().total_rows()),
-                       ctx.theme->style(Role::Accent));
-        }
-        auto table_canvas = canvas.region(table_area);
-        table().render(table_canvas, *ctx.theme, true);
-        if (!pane_area.empty()) {
-            auto pane_canvas = canvas.region(pane_area);
-            pane_canvas.fill({0, 0, pane_area.width, pane_area.height}, " ", ctx.theme->style(Role::Normal));
-            const widgets::Rect inside = widgets::draw_box(pane_canvas, {0, 0, pane_area.width, pane_area.height},
-                                                           *ctx.theme, "Details");
-            auto inner = pane_canvas.region(inside);
-            draw_lines(inner, lines, 0, -1, *ctx.theme);
-        }
+        const int x = draw_title(ctx, canvas, fmt::format("Recovery points by {}", by_vault_ ? "vault" : "resource"));
+        draw_position(ctx, canvas, x + 2);
+        draw_table(ctx, canvas, table_area);
+        if (!pane_area.empty()) draw_pane(ctx, canvas, pane_area, "Details", lines);
     }
 
-    Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
-        sync(ctx);
-        if (name == "details") {
-            details_ = !details_;
-            return kHandled | kRedraw;
-        }
+    Flags own_command(const ScreenContext& ctx, std::string_view name, Effects& fx) override {
         if (name == "group") {
-            const std::string filter = table().filter();
             by_vault_ = !by_vault_;
-            stamp_.reset();
-            sync(ctx);
-            table().set_filter(filter);
+            show_view(ctx, by_vault_ ? 1 : 0);
             fx.message = by_vault_ ? "grouped by vault, newest first" : "grouped by resource, newest first";
             return kHandled | kRedraw;
         }
-        if (name == "restore") {
-            const auto row = table().selected_row();
-            if (!row) return kHandled;
-            const auto& rp = rows_->point(*row);
-            WizardRequest w;
-            w.runbook = restore_runbook_for(rp);
-            w.inputs = {{"resource", rp.resource_arn},
-                        {"recovery_point_arn", rp.arn},
-                        {"recovery_point_vault", rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name.str()},
-                        {"region", rp.origin.region.empty() ? region_of_arn(rp.arn) : rp.origin.region}};
-            for (const auto* rd : ctx.regions()) {
-                if (rd->region == w.inputs["region"] && !rd->profile.empty() &&
-                    (rp.origin.account_id.empty() || rd->account_id == rp.origin.account_id))
-                    w.inputs["profile"] = rd->profile;
-            }
-            fx.wizard = std::move(w);
-            return kHandled | kRedraw;
-        }
-        return table_command(table(), name, fx);
-    }
-
-    Flags mouse(const ScreenContext& ctx, const widgets::MouseEvent& event, Effects& fx) override {
-        sync(ctx);
-        const Flags f = table_mouse(table(), event, table_area_);
-        return f ? f : Screen::mouse(ctx, event, fx);
-    }
-
-    bool filterable() const override { return true; }
-    void set_filter(std::string text) override { table().set_filter(text); }
-    std::string filter() const override { return table().filter(); }
-
-    std::string selected_arn(const ScreenContext& ctx) const override {
-        sync(ctx);
+        if (name != "restore") return kNone;
         const auto row = table().selected_row();
-        return row ? rows_->point(*row).arn : std::string();
-    }
-
-private:
-    // Rebuilds the rows when the snapshot, scope or grouping changed.
-    void sync(const ScreenContext& ctx) const {
-        if (stamp_.changed(ctx, by_vault_ ? "vault" : "resource")) {
-            rows_ = std::make_shared<RecoveryPointRows>(ctx, by_vault_);
-            table().set_source(rows_);
+        if (!row) return kHandled;
+        const auto& rp = rows_->point(*row);
+        WizardRequest w;
+        w.runbook = restore_runbook_for(rp);
+        w.inputs = {{"resource", rp.resource_arn},
+                    {"recovery_point_arn", rp.arn},
+                    {"recovery_point_vault", rp.vault_name.empty() ? vault_from_arn(rp.vault_arn) : rp.vault_name.str()},
+                    {"region", rp.origin.region.empty() ? region_of_arn(rp.arn) : rp.origin.region}};
+        for (const auto* rd : ctx.regions()) {
+            if (rd->region == w.inputs["region"] && !rd->profile.empty() &&
+                (rp.origin.account_id.empty() || rd->account_id == rp.origin.account_id))
+                w.inputs["profile"] = rd->profile;
         }
+        fx.wizard = std::move(w);
+        return kHandled | kRedraw;
     }
 
-    // The table of the current grouping.
-    widgets::Table& table() const { return by_vault_ ? by_vault_table_ : by_resource_; }
+    std::string arn_of(std::size_t row) const override { return rows_->point(row).arn; }
 
-    mutable widgets::Table by_resource_;
-    mutable widgets::Table by_vault_table_;
-    mutable std::shared_ptr<RecoveryPointRows> rows_;
-    mutable SourceStamp stamp_{{poll::Kind::Vaults, poll::Kind::RecoveryPoints}};
-    mutable widgets::Rect table_area_{};
+    std::shared_ptr<RecoveryPointRows> rows_;
     bool by_vault_ = false;
-    bool details_ = true;
 };
 
 }  // namespace

@@ -51,8 +51,7 @@ struct ScreenContext {
     const poll::Snapshot* snapshot = nullptr;
     poll::SnapshotPtr shared;  // the same snapshot, for row sources that outlive a frame
     const std::vector<health::Finding>* findings = nullptr;
-    const std::vector<runbook::AuditEntry>* audit = nullptr;  // newest first
-    std::string audit_problem;  // why the audit log could not be read, or skipped lines
+    std::function<Result<runbook::AuditReadResult>()> read_audit;  // reads the audit log, newest first
     TimePoint now{};
     const widgets::Theme* theme = nullptr;
     Scope scope;
@@ -108,6 +107,11 @@ public:
     virtual std::string_view title() const = 0;
     // A short tab name for narrow terminals ("Points").
     virtual std::string_view short_title() const { return title(); }
+    // Other names the command line accepts (":points" for ":rp").
+    virtual std::vector<std::string_view> aliases() const { return {}; }
+    // Called when the screen is shown and when the operator refreshes:
+    // the place to read what the snapshot does not carry (the audit log).
+    virtual void on_enter(const ScreenContext& ctx) { (void)ctx; }
     // Whether the screen has a tab now (the wizard's appears once one is open).
     virtual bool listed() const { return true; }
 
@@ -117,8 +121,10 @@ public:
     // the configuration's [keys]: by default, those of bindings().
     virtual std::vector<std::string> commands() const;
 
-    // Draws the screen's body.
-    virtual void render(const ScreenContext& ctx, widgets::Canvas& canvas) const = 0;
+    // Draws the screen's body. Drawing may update the view state that
+    // depends on the data and the size (rows rebuilt for a new snapshot,
+    // the scroll position, where the table is for the mouse).
+    virtual void render(const ScreenContext& ctx, widgets::Canvas& canvas) = 0;
 
     // Runs a keymap command ("down", "sort-next", "details"...).
     virtual Flags command(const ScreenContext& ctx, std::string_view name, Effects& fx) = 0;
@@ -145,7 +151,7 @@ public:
     virtual bool back() { return false; }
 
     // The full ARN of the selected item (`y` copies it); empty when none.
-    virtual std::string selected_arn(const ScreenContext& ctx) const {
+    virtual std::string selected_arn(const ScreenContext& ctx) {
         (void)ctx;
         return {};
     }

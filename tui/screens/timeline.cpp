@@ -19,6 +19,7 @@ namespace {
 class TimelineScreen final : public Screen {
 public:
     std::string_view id() const override { return "timeline"; }
+    std::vector<std::string_view> aliases() const override { return {"lifecycle"}; }
     std::string_view title() const override { return "Timeline"; }
     std::string_view short_title() const override { return "Time"; }
 
@@ -35,7 +36,7 @@ public:
         };
     }
 
-    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
+    void render(const ScreenContext& ctx, widgets::Canvas& canvas) override {
         sync(ctx);
         timeline_.set_now(ctx.now);
         const int w = canvas.width();
@@ -109,13 +110,9 @@ public:
 
     Flags mouse(const ScreenContext& ctx, const widgets::MouseEvent& event, Effects& fx) override {
         sync(ctx);
-        if (!timeline_area_.contains(event.x, event.y)) return Screen::mouse(ctx, event, fx);
-        widgets::KeyEvent ev;
-        ev.key = widgets::Key::Mouse;
-        ev.mouse = event;
-        ev.mouse.x -= timeline_area_.x;
-        ev.mouse.y -= timeline_area_.y;
-        return timeline_.handle(ev) ? (kHandled | kRedraw) : kNone;
+        const auto ev = mouse_inside(event, timeline_area_);
+        if (!ev) return Screen::mouse(ctx, event, fx);
+        return timeline_.handle(*ev) ? (kHandled | kRedraw) : kNone;
     }
 
     bool back() override {
@@ -126,7 +123,7 @@ public:
         return true;
     }
 
-    std::string selected_arn(const ScreenContext& ctx) const override {
+    std::string selected_arn(const ScreenContext& ctx) override {
         sync(ctx);
         const auto lane = timeline_.selected_lane();
         if (!lane) return {};
@@ -136,7 +133,7 @@ public:
 
 private:
     // Rebuilds the lanes when the snapshot, scope or mode changed.
-    void sync(const ScreenContext& ctx) const {
+    void sync(const ScreenContext& ctx) {
         if (!stamp_.changed(ctx, focus_)) return;
         resources_ = timeline_resources(ctx);
         lane_resource_.clear();
@@ -213,13 +210,13 @@ private:
         return lines;
     }
 
-    mutable widgets::Timeline timeline_;
-    mutable SourceStamp stamp_;
-    mutable std::vector<TimelineResource> resources_;
-    mutable std::vector<std::size_t> lane_resource_;
-    mutable std::vector<std::string> lane_points_;
-    mutable std::optional<std::size_t> pending_select_;
-    mutable widgets::Rect timeline_area_{};
+    widgets::Timeline timeline_;
+    SourceStamp stamp_;
+    std::vector<TimelineResource> resources_;
+    std::vector<std::size_t> lane_resource_;
+    std::vector<std::string> lane_points_;
+    std::optional<std::size_t> pending_select_;
+    widgets::Rect timeline_area_{};
     std::string focus_;
     std::string focus_name_;
     std::size_t resource_lane_ = 0;

@@ -115,7 +115,7 @@ public:
                 "wizard-abort", "wizard-copy-cli", "wizard-copy-url"};
     }
 
-    void render(const ScreenContext& ctx, widgets::Canvas& canvas) const override {
+    void render(const ScreenContext& ctx, widgets::Canvas& canvas) override {
         const auto& theme = *ctx.theme;
         const int w = canvas.width();
         const int h = canvas.height();
@@ -240,7 +240,7 @@ private:
     }
 
     // Puts the cursor on the seeded point when a step's data first arrives.
-    void sync_cursor(const WizardView& v) const {
+    void sync_cursor(const WizardView& v) {
         const auto key = std::make_pair(v.current, v.choices.size());
         if (cursor_for_ == key) return;
         cursor_for_ = key;
@@ -418,7 +418,7 @@ private:
         return {"", Role::Normal};
     }
 
-    void render_step(const ScreenContext& ctx, const WizardView& v, widgets::Canvas& canvas, widgets::Rect area) const {
+    void render_step(const ScreenContext& ctx, const WizardView& v, widgets::Canvas& canvas, widgets::Rect area) {
         const auto& theme = *ctx.theme;
         std::string title;
         if (v.finished) {
@@ -471,9 +471,9 @@ private:
     Editing editing_ = Editing::None;
     std::optional<widgets::Form> form_;
     widgets::TextInput text_;
-    mutable WizardCursor cursor_;
-    mutable std::optional<std::pair<std::size_t, std::size_t>> cursor_for_;
-    mutable int first_ = 0;
+    WizardCursor cursor_;
+    std::optional<std::pair<std::size_t, std::size_t>> cursor_for_;
+    int first_ = 0;
 };
 
 }  // namespace
