@@ -7,10 +7,10 @@
 
 #include <CLI/CLI.hpp>
 
-#include "tui/cli_spec.hpp"
-#include "tui/commands.hpp"
-#include "tui/man_page.hpp"
-#include "tui/version.hpp"
+#include "tui/cli/cli_spec.hpp"
+#include "tui/cli/commands.hpp"
+#include "tui/cli/man_page.hpp"
+#include "tui/cli/version.hpp"
 
 namespace {
 

@@ -14,10 +14,10 @@
 #include "support/console_fixture.hpp"
 #include "support/sample_snapshot.hpp"
 #include "tests/support/field_filler.hpp"
-#include "tui/commands.hpp"
-#include "tui/list_json.hpp"
-#include "tui/listings.hpp"
-#include "tui/output_format.hpp"
+#include "tui/cli/commands.hpp"
+#include "tui/cli/list_json.hpp"
+#include "tui/cli/listings.hpp"
+#include "tui/cli/output_format.hpp"
 
 namespace vd {
 namespace {

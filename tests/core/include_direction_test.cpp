@@ -1,6 +1,7 @@
 // The direction of includes: backend/ never includes curses, widgets/ or tui/;
 // widgets/ never includes tui/; a backend module includes only the modules
-// it links (read from CMakeLists.txt), and those links make no cycle.
+// it links (read from CMakeLists.txt), and those links make no cycle; and
+// each folder's code is in its folder's namespace.
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -96,4 +97,48 @@ TEST(IncludeDirection, BackendModulesIncludeOnlyWhatTheyLinkAndLinkNoCycle) {
         EXPECT_GT(files, 0) << name;
         for (const auto& h : hits) ADD_FAILURE() << h << " (backend/" << name << " does not link that module)";
     }
+}
+
+// The namespace a folder's code opens: backend/NAME is vd::NAME (core is vd
+// itself), widgets vd::widgets, tui/cli vd::cli, tui/app and tui/screens
+// vd::tui. Nested namespaces (vd::sim::rds) and forward declarations of
+// another module's types (namespace vd::config { struct Config; }) are fine:
+// the first vd namespace a file opens must be its folder's.
+TEST(Namespaces, FollowTheFolders) {
+    const fs::path root = VAULTDECK_SOURCE_DIR;
+    const std::map<std::string, std::string> expected = {
+        {"backend/aws", "vd::aws"},         {"backend/config", "vd::config"},     {"backend/core", "vd"},
+        {"backend/health", "vd::health"},   {"backend/model", "vd::model"},       {"backend/poll", "vd::poll"},
+        {"backend/runbook", "vd::runbook"}, {"backend/services", "vd::services"}, {"backend/sim", "vd::sim"},
+        {"widgets", "vd::widgets"},         {"tui/cli", "vd::cli"},               {"tui/app", "vd::tui"},
+        {"tui/screens", "vd::tui"},
+    };
+    const std::regex opening(R"(^namespace (vd(::\w+)*) \{)");
+    int files = 0;
+    for (const auto& [folder, name] : expected) {
+        for (const auto& entry : fs::directory_iterator(root / folder)) {
+            const auto ext = entry.path().extension();
+            if (ext != ".cpp" && ext != ".hpp") continue;
+            std::ifstream in(entry.path());
+            std::string line;
+            std::smatch m;
+            while (std::getline(in, line)) {
+                if (!std::regex_search(line, m, opening)) continue;
+                // A one-line forward declaration block: `namespace vd::x {` then `struct T;` then `}`.
+                std::string next;
+                std::getline(in, next);
+                std::string close;
+                if (next.find(';') != std::string::npos && next.find('(') == std::string::npos && std::getline(in, close) &&
+                    close.rfind("}", 0) == 0) {
+                    continue;
+                }
+                const std::string ns = m[1];
+                EXPECT_TRUE(ns == name || ns.rfind(name + "::", 0) == 0)
+                    << entry.path().string() << " opens " << ns << ", expected " << name;
+                ++files;
+                break;
+            }
+        }
+    }
+    EXPECT_GT(files, 200) << "the sources were not found under " << root;
 }

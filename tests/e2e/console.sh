@@ -40,6 +40,12 @@ command_line() {
 check ":ti<Tab> completes to :timeline and switches" command_line
 unknown_command() { keys main ":" "nonsense" Enter; wait_for main "unknown command"; }
 check "an unknown command says so" unknown_command
+edit_in_place() {
+  keys main ":" "rxds" && keys main Left Left && keys main BSpace && wait_for main "^:rds" &&
+    keys main C-w && wait_for main "^:ds" && keys main Escape && wait_gone main "^:ds" &&
+    keys main ":" "dril" Home "x" End "ls" && wait_for main "^:xdrills" && keys main Escape && wait_gone main "^:xdrills"
+}
+check "the command line edits where the cursor is (Left, Home, End, Backspace, Ctrl-W)" edit_in_place
 tab_key() { keys main ":" "rp" Enter && wait_for main "Recovery points by" && keys main Tab && wait_for main "Jobs +kind"; }
 check "Tab moves to the next screen" tab_key
 

@@ -7,8 +7,8 @@
 #include <nlohmann/json.hpp>
 
 #include "backend/core/time_format.hpp"
-#include "tui/listings.cpp"
-#include "tui/output_format.cpp"
+#include "tui/cli/listings.cpp"
+#include "tui/cli/output_format.cpp"
 
 namespace vd::cli {
 namespace {

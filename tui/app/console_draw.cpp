@@ -155,10 +155,9 @@ void Console::draw_footer(widgets::Canvas& target) {
     using Mode = Impl::Mode;
     if (s.mode == Mode::Command || s.mode == Mode::Filter) {
         const std::string prompt = s.mode == Mode::Command ? ":" : "/";
-        int x = row.put(0, 0, prompt, theme.style(Role::Key));
-        const int field = std::min(width - x, widgets::display_width(s.input.value()) + 1);
-        s.input.render(row, x, 0, field, theme.style(Role::InputFocused), true);
-        x += field - 1;
+        const int start = row.put(0, 0, prompt, theme.style(Role::Key));
+        const int field = std::min(width - start, widgets::display_width(s.input.value()) + 1);
+        const int x = start + field - 1;
         std::string hint;
         if (!s.candidates.empty()) {
             for (const auto& c : s.candidates) hint += (hint.empty() ? "" : "  ") + c;
@@ -169,6 +168,8 @@ void Console::draw_footer(widgets::Canvas& target) {
         }
         row.put(std::max(x + 3, width / 2), 0, widgets::ellipsize(hint, width - std::max(x + 3, width / 2)),
                 theme.style(Role::Dim));
+        // Last, so that the terminal cursor stays in the field.
+        s.input.render(row, start, 0, field, theme.style(Role::InputFocused), true);
         return;
     }
     const Screen& screen = *s.screens[s.active];

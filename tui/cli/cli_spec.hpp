@@ -11,7 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "backend/core/result.hpp"
-#include "tui/commands.hpp"
+#include "tui/cli/commands.hpp"
 
 namespace vd::cli {
 

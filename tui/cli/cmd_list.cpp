@@ -1,7 +1,7 @@
 // `vaultdeck list KIND`: one listing read straight from AWS (or any
 // AWS-compatible endpoint, or with --demo the embedded simulator) through
 // the typed service clients, over the accounts and regions every command
-// covers (tui/targets.hpp), printed as a table, CSV, or JSON in AWS's own
+// covers (tui/cli/targets.hpp), printed as a table, CSV, or JSON in AWS's own
 // shapes (docs/list-json.md). Any failure is one line on stderr and exit 1;
 // a filter that does not apply to the kind is a usage error (exit 64).
 #include <cstdio>
@@ -14,11 +14,11 @@
 #include "backend/aws/session.hpp"
 #include "backend/config/load.hpp"
 #include "backend/sim/embedded.hpp"
-#include "tui/commands.hpp"
-#include "tui/list_fetch.hpp"
-#include "tui/list_json.hpp"
-#include "tui/output_format.hpp"
-#include "tui/targets.hpp"
+#include "tui/cli/commands.hpp"
+#include "tui/cli/list_fetch.hpp"
+#include "tui/cli/list_json.hpp"
+#include "tui/cli/output_format.hpp"
+#include "tui/cli/targets.hpp"
 
 namespace vd::cli {
 namespace {

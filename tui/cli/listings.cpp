@@ -1,4 +1,4 @@
-#include "tui/listings.hpp"
+#include "tui/cli/listings.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "tui/output_format.hpp"
+#include "tui/cli/output_format.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -8,7 +8,7 @@
 
 #include "backend/core/time_format.hpp"
 #include "backend/core/untrusted_text.hpp"
-#include "tui/commands.hpp"
+#include "tui/cli/commands.hpp"
 
 namespace vd::cli {
 namespace {

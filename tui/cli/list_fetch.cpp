@@ -1,12 +1,12 @@
-#include "tui/list_fetch.hpp"
+#include "tui/cli/list_fetch.hpp"
 
 #include <map>
 #include <set>
 
 #include "backend/poll/fetch.hpp"
 #include "backend/services/rule_names.hpp"
-#include "tui/list_json.hpp"
-#include "tui/listings.hpp"
+#include "tui/cli/list_json.hpp"
+#include "tui/cli/listings.hpp"
 
 namespace vd::cli {
 namespace {

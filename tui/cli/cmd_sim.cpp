@@ -4,7 +4,7 @@
 #include <cstdio>
 
 #include "backend/sim/embedded.hpp"
-#include "tui/commands.hpp"
+#include "tui/cli/commands.hpp"
 
 namespace vd::cli {
 

@@ -8,7 +8,7 @@
 #include "backend/runbook/catalog.hpp"
 #include "backend/runbook/lint.hpp"
 #include "backend/runbook/runbook_reader.hpp"
-#include "tui/commands.hpp"
+#include "tui/cli/commands.hpp"
 
 namespace vd::cli {
 namespace {

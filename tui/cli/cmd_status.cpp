@@ -14,8 +14,8 @@
 #include "backend/health/fetch_errors.hpp"
 #include "backend/health/report.hpp"
 #include "backend/health/report_json.hpp"
-#include "tui/commands.hpp"
-#include "tui/environment.hpp"
+#include "tui/cli/commands.hpp"
+#include "tui/cli/environment.hpp"
 
 namespace vd::cli {
 namespace {

@@ -1,4 +1,4 @@
-#include "tui/drill_records.hpp"
+#include "tui/cli/drill_records.hpp"
 
 #include "backend/runbook/drill_report.hpp"
 #include "backend/runbook/engine.hpp"

@@ -13,9 +13,9 @@
 #include "tui/app/app.hpp"
 #include "tui/app/console_setup.hpp"
 #include "tui/app/wakeup.hpp"
-#include "tui/commands.hpp"
-#include "tui/console_wizards.hpp"
-#include "tui/environment.hpp"
+#include "tui/cli/commands.hpp"
+#include "tui/cli/console_wizards.hpp"
+#include "tui/cli/environment.hpp"
 
 namespace vd::cli {
 namespace {

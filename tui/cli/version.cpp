@@ -1,6 +1,6 @@
 // `vaultdeck --version`: the version, the commit it was built from and the
 // versions of the libraries it runs with (as loaded, not as compiled).
-#include "tui/version.hpp"
+#include "tui/cli/version.hpp"
 
 #include <fmt/format.h>
 #include <curl/curl.h>

@@ -6,8 +6,8 @@
 #include <functional>
 
 #include "tui/app/console.hpp"
-#include "tui/commands.hpp"
-#include "tui/environment.hpp"
+#include "tui/cli/commands.hpp"
+#include "tui/cli/environment.hpp"
 
 namespace vd::cli {
 

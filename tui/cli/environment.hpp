@@ -10,7 +10,7 @@
 #include "backend/core/clock.hpp"
 #include "backend/core/result.hpp"
 #include "backend/poll/poller.hpp"
-#include "tui/commands.hpp"
+#include "tui/cli/commands.hpp"
 
 namespace vd::config {
 struct Config;

@@ -6,7 +6,7 @@
 #include "backend/config/load.hpp"
 #include "backend/core/untrusted_text.hpp"
 #include "tui/app/console_setup.hpp"
-#include "tui/commands.hpp"
+#include "tui/cli/commands.hpp"
 
 namespace vd::cli {
 

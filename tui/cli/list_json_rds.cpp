@@ -2,8 +2,8 @@
 // DBClusterSnapshot as the AWS CLI prints DescribeDBInstances,
 // DescribeDBSnapshots and DescribeDBClusterSnapshots (TagList as a list of
 // {Key, Value}, Endpoint as {Address, Port}).
-#include "tui/list_json.hpp"
-#include "tui/list_json_fields.hpp"
+#include "tui/cli/list_json.hpp"
+#include "tui/cli/list_json_fields.hpp"
 
 namespace vd::cli {
 

@@ -1,5 +1,5 @@
 // Engines for the console's wizards.
-#include "tui/console_wizards.hpp"
+#include "tui/cli/console_wizards.hpp"
 
 #include <fmt/format.h>
 

@@ -12,8 +12,8 @@
 #include "backend/core/untrusted_text.hpp"
 #include "backend/runbook/drill_runner.hpp"
 #include "backend/runbook/engine.hpp"
-#include "tui/commands.hpp"
-#include "tui/terminal_prompts.hpp"
+#include "tui/cli/commands.hpp"
+#include "tui/cli/terminal_prompts.hpp"
 
 namespace vd::cli {
 namespace {

@@ -1,6 +1,6 @@
 // One region's listing of one kind for `vaultdeck list`: read through the
 // typed service clients, as rows for the table and CSV and as the AWS
-// CLI's own output members for --output json (tui/list_json.hpp).
+// CLI's own output members for --output json (tui/cli/list_json.hpp).
 #pragma once
 
 #include <memory>
@@ -10,8 +10,8 @@
 #include "backend/core/result.hpp"
 #include "backend/services/backup_client.hpp"
 #include "backend/services/rds_client.hpp"
-#include "tui/commands.hpp"
-#include "tui/output_format.hpp"
+#include "tui/cli/commands.hpp"
+#include "tui/cli/output_format.hpp"
 
 namespace vd::cli {
 

@@ -5,8 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "tui/cli_spec.hpp"
-#include "tui/man_page.hpp"
+#include "tui/cli/cli_spec.hpp"
+#include "tui/cli/man_page.hpp"
 
 namespace vd::cli {
 namespace {

@@ -7,8 +7,8 @@
 #include <fmt/format.h>
 
 #include "backend/core/time_format.hpp"
-#include "tui/list_json.hpp"
-#include "tui/list_json_fields.hpp"
+#include "tui/cli/list_json.hpp"
+#include "tui/cli/list_json_fields.hpp"
 
 namespace vd::cli {
 

@@ -10,7 +10,7 @@
 
 #include "backend/model/backup.hpp"
 #include "backend/model/rds.hpp"
-#include "tui/output_format.hpp"
+#include "tui/cli/output_format.hpp"
 
 namespace vd::cli {
 

@@ -18,7 +18,7 @@
 #include "backend/config/config.hpp"
 #include "backend/core/result.hpp"
 #include "backend/poll/poller.hpp"
-#include "tui/commands.hpp"
+#include "tui/cli/commands.hpp"
 
 namespace vd::cli {
 

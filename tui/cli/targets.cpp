@@ -1,4 +1,4 @@
-#include "tui/targets.hpp"
+#include "tui/cli/targets.hpp"
 
 #include <algorithm>
 #include <thread>

@@ -1,4 +1,4 @@
-#include "tui/cli_spec.hpp"
+#include "tui/cli/cli_spec.hpp"
 
 #include <regex>
 

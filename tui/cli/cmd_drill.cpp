@@ -16,8 +16,8 @@
 #include "backend/runbook/engine.hpp"
 #include "backend/sim/embedded.hpp"
 #include "backend/sim/sim_clock.hpp"
-#include "tui/commands.hpp"
-#include "tui/terminal_prompts.hpp"
+#include "tui/cli/commands.hpp"
+#include "tui/cli/terminal_prompts.hpp"
 
 namespace vd::cli {
 namespace {

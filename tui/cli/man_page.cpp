@@ -2,11 +2,11 @@
 // that parses the command line and prints --help, and from the reference
 // tables of tui/cli_spec. The build runs `vaultdeck --man-page` to make the
 // installed page, so the page and --help cannot drift apart.
-#include "tui/man_page.hpp"
+#include "tui/cli/man_page.hpp"
 
 #include <fmt/format.h>
 
-#include "tui/cli_spec.hpp"
+#include "tui/cli/cli_spec.hpp"
 
 namespace vd::cli {
 namespace {

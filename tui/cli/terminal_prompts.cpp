@@ -1,4 +1,4 @@
-#include "tui/terminal_prompts.hpp"
+#include "tui/cli/terminal_prompts.hpp"
 
 #include <unistd.h>
 

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "tui/list_json.hpp"
+#include "tui/cli/list_json.hpp"
 
 namespace vd::cli::json_fields {
 

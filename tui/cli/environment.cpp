@@ -1,4 +1,4 @@
-#include "tui/environment.hpp"
+#include "tui/cli/environment.hpp"
 
 #include <cstdlib>
 
@@ -9,8 +9,8 @@
 #include "backend/poll/snapshot_cache.hpp"
 #include "backend/sim/embedded.hpp"
 #include "backend/sim/sim_clock.hpp"
-#include "tui/drill_records.hpp"
-#include "tui/targets.hpp"
+#include "tui/cli/drill_records.hpp"
+#include "tui/cli/targets.hpp"
 
 namespace vd::cli {
 namespace {
