@@ -14,92 +14,122 @@
 namespace vd::runbook::detail {
 namespace {
 
-PreflightResult pass(std::string name, std::string detail) { return {std::move(name), "pass", std::move(detail)}; }
-PreflightResult fail(std::string name, std::string detail) { return {std::move(name), "fail", std::move(detail)}; }
+PreflightResult pass(std::string detail) { return {{}, "pass", std::move(detail)}; }
+PreflightResult fail(std::string detail) { return {{}, "fail", std::move(detail)}; }
 
 }  // namespace
+
+const std::vector<EngineImpl::PreflightCheck>& EngineImpl::preflight_checks() {
+    static const std::vector<PreflightCheck> kChecks = {
+        {"target-identifier-free", &EngineImpl::check_target_free},
+        {"recovery-point-completed", &EngineImpl::check_point_completed},
+        {"not-expiring-within-1h", &EngineImpl::check_not_expiring},
+        {"pitr-time-in-window", &EngineImpl::check_pitr_window},
+        {"iam-role-present", &EngineImpl::check_iam_role},
+        {"not-read-only", &EngineImpl::check_not_read_only},
+        {"network-exists", &EngineImpl::network_check},
+    };
+    return kChecks;
+}
 
 // Runs one named preflight check.
 PreflightResult EngineImpl::preflight_check(const std::string& name) {
     auto b = backend();
-    if (!b) return fail(name, b.error().to_string());
-    if (name == "target-identifier-free") {
-        std::string target = value("target");
-        if (target.empty()) return fail(name, "no target identifier");
-        if (!source_cluster().empty()) {
-            auto c = (*b)->describe_db_cluster(target);
-            if (c) return fail(name, fmt::format("cluster {} already exists ({}): choose a new identifier", target, c->status));
-            if (c.error().code != "DBClusterNotFoundFault" && c.error().kind != ErrorKind::NotFound)
-                return fail(name, "cannot check: " + c.error().to_string());
-        }
-        auto inst = (*b)->describe_db_instance(target);
-        if (inst) return fail(name, fmt::format("{} already exists ({}): choose a new identifier", target, inst->status));
-        if (is_instance_not_found(inst.error())) return pass(name, fmt::format("{} is free in {}", target, (*b)->region()));
-        return fail(name, "cannot check: " + inst.error().to_string());
+    PreflightResult r{{}, "fail", "unknown check"};
+    if (!b) {
+        r.detail = b.error().to_string();
+    } else {
+        for (const auto& check : preflight_checks())
+            if (name == check.name) r = (this->*check.run)(**b);
     }
-    if (name == "recovery-point-completed") {
-        if (!value("recovery_point_arn").empty()) {
-            auto rp = (*b)->describe_recovery_point(value("recovery_point_vault"), value("recovery_point_arn"));
-            if (!rp) return fail(name, "cannot check: " + rp.error().to_string());
-            if (rp->calculated.delete_at) state_.values["recovery_point_expires"] = format_iso8601(*rp->calculated.delete_at);
-            if (rp->status != "COMPLETED") return fail(name, fmt::format("the recovery point is {}", rp->status));
-            return pass(name, "COMPLETED");
-        }
-        if (!value("snapshot_identifier").empty()) {
-            auto snaps = source_cluster().empty() ? (*b)->describe_db_snapshots(value("source"), "")
-                                                  : (*b)->describe_db_cluster_snapshots(source_cluster());
-            if (!snaps) return fail(name, "cannot check: " + snaps.error().to_string());
-            for (const auto& s : *snaps)
-                if (s.identifier == value("snapshot_identifier"))
-                    return s.status == "available" ? pass(name, "available") : fail(name, fmt::format("the snapshot is {}", s.status));
-            return fail(name, fmt::format("snapshot {} not found in {}", value("snapshot_identifier"), (*b)->region()));
-        }
-        return fail(name, "no recovery point was chosen");
+    r.name = name;
+    return r;
+}
+
+// The target identifier is not an instance or cluster yet.
+PreflightResult EngineImpl::check_target_free(RestoreBackend& b) {
+    std::string target = value("target");
+    if (target.empty()) return fail("no target identifier");
+    if (!source_cluster().empty()) {
+        auto c = b.describe_db_cluster(target);
+        if (c) return fail(fmt::format("cluster {} already exists ({}): choose a new identifier", target, c->status));
+        if (c.error().code != "DBClusterNotFoundFault" && c.error().kind != ErrorKind::NotFound)
+            return fail("cannot check: " + c.error().to_string());
     }
-    if (name == "not-expiring-within-1h") {
-        std::string expires = value("recovery_point_expires");
-        if (expires.empty() && !value("recovery_point_arn").empty()) {
-            auto rp = (*b)->describe_recovery_point(value("recovery_point_vault"), value("recovery_point_arn"));
-            if (!rp) return fail(name, "cannot check: " + rp.error().to_string());
-            if (rp->calculated.delete_at) expires = format_iso8601(*rp->calculated.delete_at);
-        }
-        if (expires.empty()) return pass(name, "no deletion date");
-        auto at = parse_time(expires);
-        if (at && *at < now() + std::chrono::hours(1))
-            return fail(name, fmt::format("the recovery point is deleted at {}, within the hour", expires));
-        return pass(name, fmt::format("kept until {}", expires));
+    auto inst = b.describe_db_instance(target);
+    if (inst) return fail(fmt::format("{} already exists ({}): choose a new identifier", target, inst->status));
+    if (is_instance_not_found(inst.error())) return pass(fmt::format("{} is free in {}", target, b.region()));
+    return fail("cannot check: " + inst.error().to_string());
+}
+
+// The chosen recovery point or snapshot is complete.
+PreflightResult EngineImpl::check_point_completed(RestoreBackend& b) {
+    if (!value("recovery_point_arn").empty()) {
+        auto rp = b.describe_recovery_point(value("recovery_point_vault"), value("recovery_point_arn"));
+        if (!rp) return fail("cannot check: " + rp.error().to_string());
+        if (rp->calculated.delete_at) state_.values["recovery_point_expires"] = format_iso8601(*rp->calculated.delete_at);
+        if (rp->status != "COMPLETED") return fail(fmt::format("the recovery point is {}", rp->status));
+        return pass("COMPLETED");
     }
-    if (name == "pitr-time-in-window") {
-        std::string when = value("restore_time");
-        if (when.empty()) return fail(name, "no restore time was chosen");
-        auto window = pitr_window();
-        if (!window) return fail(name, "cannot read the restore window: " + window.error().to_string());
-        std::string span = fmt::format("{} .. {}", format_iso8601(window->earliest), format_iso8601(window->latest));
-        if (when == "latest") return pass(name, "latest restorable time, window " + span);
-        auto t = parse_time(when);
-        if (!t || *t < window->earliest || *t > window->latest) return fail(name, fmt::format("{} is outside {}", when, span));
-        return pass(name, fmt::format("{} is inside {}", when, span));
+    if (!value("snapshot_identifier").empty()) {
+        auto snaps = source_cluster().empty() ? b.describe_db_snapshots(value("source"), "")
+                                              : b.describe_db_cluster_snapshots(source_cluster());
+        if (!snaps) return fail("cannot check: " + snaps.error().to_string());
+        for (const auto& s : *snaps)
+            if (s.identifier == value("snapshot_identifier"))
+                return s.status == "available" ? pass("available") : fail(fmt::format("the snapshot is {}", s.status));
+        return fail(fmt::format("snapshot {} not found in {}", value("snapshot_identifier"), b.region()));
     }
-    if (name == "iam-role-present") {
-        std::string role = value("iam_role").empty() ? value("recovery_point_role") : value("iam_role");
-        static const std::regex arn(R"(^arn:aws[a-z-]*:iam::\d{12}:role/.+$)");
-        if (role.empty()) return fail(name, "no IAM role: fill in iam_role");
-        if (!std::regex_match(role, arn)) return fail(name, fmt::format("'{}' is not an IAM role ARN", role));
-        return pass(name, role);
+    return fail("no recovery point was chosen");
+}
+
+// The chosen recovery point is not deleted within the hour.
+PreflightResult EngineImpl::check_not_expiring(RestoreBackend& b) {
+    std::string expires = value("recovery_point_expires");
+    if (expires.empty() && !value("recovery_point_arn").empty()) {
+        auto rp = b.describe_recovery_point(value("recovery_point_vault"), value("recovery_point_arn"));
+        if (!rp) return fail("cannot check: " + rp.error().to_string());
+        if (rp->calculated.delete_at) expires = format_iso8601(*rp->calculated.delete_at);
     }
-    if (name == "network-exists") return network_check(**b);
-    if (name == "not-read-only") {
-        if (options_.read_only) return {name, "warn", "read-only: the restore will be a dry run that only shows the call"};
-        return pass(name, "changes are allowed");
-    }
-    return fail(name, "unknown check");
+    if (expires.empty()) return pass("no deletion date");
+    auto at = parse_time(expires);
+    if (at && *at < now() + std::chrono::hours(1))
+        return fail(fmt::format("the recovery point is deleted at {}, within the hour", expires));
+    return pass(fmt::format("kept until {}", expires));
+}
+
+// The chosen restore time is inside the restore window.
+PreflightResult EngineImpl::check_pitr_window(RestoreBackend&) {
+    std::string when = value("restore_time");
+    if (when.empty()) return fail("no restore time was chosen");
+    auto window = pitr_window();
+    if (!window) return fail("cannot read the restore window: " + window.error().to_string());
+    std::string span = fmt::format("{} .. {}", format_iso8601(window->earliest), format_iso8601(window->latest));
+    if (when == "latest") return pass("latest restorable time, window " + span);
+    auto t = parse_time(when);
+    if (!t || *t < window->earliest || *t > window->latest) return fail(fmt::format("{} is outside {}", when, span));
+    return pass(fmt::format("{} is inside {}", when, span));
+}
+
+// An IAM role ARN for AWS Backup to restore as.
+PreflightResult EngineImpl::check_iam_role(RestoreBackend&) {
+    std::string role = value("iam_role").empty() ? value("recovery_point_role") : value("iam_role");
+    static const std::regex arn(R"(^arn:aws[a-z-]*:iam::\d{12}:role/.+$)");
+    if (role.empty()) return fail("no IAM role: fill in iam_role");
+    if (!std::regex_match(role, arn)) return fail(fmt::format("'{}' is not an IAM role ARN", role));
+    return pass(role);
+}
+
+// Changes are allowed (a read-only wizard only shows the call).
+PreflightResult EngineImpl::check_not_read_only(RestoreBackend&) {
+    if (options_.read_only) return {{}, "warn", "read-only: the restore will be a dry run that only shows the call"};
+    return pass("changes are allowed");
 }
 
 // Whether the DB subnet group and VPC security groups the new database is
 // given exist in the target region, in one VPC: a restore into a group that
 // is missing fails at AWS, and one into the wrong VPC cannot be reached.
 PreflightResult EngineImpl::network_check(RestoreBackend& b) {
-    const char* name = "network-exists";
     const std::string subnet = setting("subnet_group");
     const std::vector<std::string> groups = split_list(setting("security_groups"));
     std::string vpc, said;
@@ -108,23 +138,23 @@ PreflightResult EngineImpl::network_check(RestoreBackend& b) {
     } else {
         auto v = b.db_subnet_group_vpc(subnet);
         if (!v && (v.error().code == "DBSubnetGroupNotFoundFault" || v.error().kind == ErrorKind::NotFound))
-            return fail(name, fmt::format("DB subnet group {} does not exist in {}: choose one of that region's groups", subnet, b.region()));
-        if (!v) return fail(name, "cannot check the DB subnet group: " + v.error().to_string());
+            return fail(fmt::format("DB subnet group {} does not exist in {}: choose one of that region's groups", subnet, b.region()));
+        if (!v) return fail("cannot check the DB subnet group: " + v.error().to_string());
         vpc = *v;
         said = fmt::format("DB subnet group {} ({})", subnet, vpc);
     }
-    if (groups.empty()) return pass(name, said + " with the VPC's default security group");
+    if (groups.empty()) return pass(said + " with the VPC's default security group");
     auto found = b.security_groups(groups);
     if (!found && found.error().code.rfind("InvalidGroup", 0) == 0)
-        return fail(name, fmt::format("{} in {}: choose that region's security groups", found.error().message, b.region()));
-    if (!found) return fail(name, "cannot check the security groups: " + found.error().to_string());
+        return fail(fmt::format("{} in {}: choose that region's security groups", found.error().message, b.region()));
+    if (!found) return fail("cannot check the security groups: " + found.error().to_string());
     for (const auto& id : groups) {
         auto g = std::find_if(found->begin(), found->end(), [&](const services::SecurityGroup& s) { return s.id == id; });
-        if (g == found->end()) return fail(name, fmt::format("security group {} does not exist in {}", id, b.region()));
+        if (g == found->end()) return fail(fmt::format("security group {} does not exist in {}", id, b.region()));
         if (!vpc.empty() && !g->vpc_id.empty() && g->vpc_id != vpc)
-            return fail(name, fmt::format("security group {} is in {}, not in {} of DB subnet group {}", id, g->vpc_id, vpc, subnet));
+            return fail(fmt::format("security group {} is in {}, not in {} of DB subnet group {}", id, g->vpc_id, vpc, subnet));
     }
-    return pass(name, fmt::format("{}, security groups {}", said, fmt::join(groups, ",")));
+    return pass(fmt::format("{}, security groups {}", said, fmt::join(groups, ",")));
 }
 
 // Runs every check of the step; fails when any fails (warnings pass).
@@ -250,7 +280,7 @@ Result<Outcome> EngineImpl::run_sql_check(const Step& step) {
 
 // Sends the outcome to AWS Backup when a restore-testing job restored the same point.
 void EngineImpl::record_validation(bool passed, const std::string& summary) {
-    if (value("restore_method") != "aws-backup" || value("restore_job_id").empty()) return;
+    if (started_method() != RestoreMethod::AwsBackup || value("restore_job_id").empty()) return;
     auto b = backend();
     if (!b) return;
     std::string job_id;
@@ -365,3 +395,17 @@ Result<Outcome> EngineImpl::run_command(const Step& step) {
 }
 
 }  // namespace vd::runbook::detail
+
+namespace vd::runbook {
+
+// The names of the preflight checks the engine runs, for lint.
+const std::vector<std::string>& preflight_check_names() {
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> out;
+        for (const auto& check : detail::EngineImpl::preflight_checks()) out.emplace_back(check.name);
+        return out;
+    }();
+    return names;
+}
+
+}  // namespace vd::runbook

@@ -3,6 +3,8 @@
 // outside backend/runbook: go through engine.hpp.
 #pragma once
 
+#include <functional>
+
 #include <map>
 #include <memory>
 #include <optional>
@@ -52,14 +54,15 @@ const std::vector<std::string>& restore_setting_fields();
 // "sg-1,sg-2" (a form's list field) as a list.
 std::vector<std::string> split_list(const std::string& s);
 
-// A restore as it will be sent: the typed request and the call as shown.
+// A restore as it will be sent: the call as shown, and how to send it (the
+// typed request of its method, bound in). Each restore method plans its own
+// (plan_backup_restore, plan_pitr_restore, plan_snapshot_restore).
 struct PlannedRestore {
+    RestoreMethod method = RestoreMethod::AwsBackup;
     ApiCall call;
-    services::StartRestoreJobRequest backup;
-    services::RestoreToPointInTimeRequest pitr;
-    services::RestoreFromSnapshotRequest snapshot;
-    services::RestoreClusterFromSnapshotRequest cluster_snapshot;
-    services::RestoreClusterToPointInTimeRequest cluster_pitr;
+    // Sends the request; answers the restore job id (AWS Backup) or the new
+    // database's ARN.
+    std::function<Result<std::string>(RestoreBackend&)> send;
     bool cluster = false;  // an Aurora cluster: its writer instance follows once it exists
 };
 
@@ -98,6 +101,14 @@ public:
 
     // Starts the wizard at its first step and saves it.
     Status begin();
+
+    // The named preflight checks, in one table: lint knows a check by its
+    // name here (preflight_check_names), the engine runs it from here.
+    struct PreflightCheck {
+        const char* name;
+        PreflightResult (EngineImpl::*run)(RestoreBackend& b);
+    };
+    static const std::vector<PreflightCheck>& preflight_checks();
 
 private:
     Runbook runbook_;
@@ -140,6 +151,11 @@ private:
     // engine_restore.cpp
     Result<std::shared_ptr<RestoreBackend>> backend();
     Result<PlannedRestore> plan_restore(const Step& step);
+    Result<PlannedRestore> plan_backup_restore(const Step& step);
+    Result<PlannedRestore> plan_pitr_restore();
+    Result<PlannedRestore> plan_snapshot_restore();
+    // The method of the restore this wizard started, if it started one.
+    std::optional<RestoreMethod> started_method() const;
     void apply_settings(services::RestoreSettings& r, nlohmann::ordered_json& params, bool cluster) const;
     Status adopt_restore(const Step& step, const std::string& job_id, const std::string& how);
     Status ensure_identity();
@@ -179,6 +195,12 @@ private:
     // engine_checks.cpp
     Result<Outcome> run_preflight(const Step& step);
     PreflightResult preflight_check(const std::string& name);
+    PreflightResult check_target_free(RestoreBackend& b);
+    PreflightResult check_point_completed(RestoreBackend& b);
+    PreflightResult check_not_expiring(RestoreBackend& b);
+    PreflightResult check_pitr_window(RestoreBackend& b);
+    PreflightResult check_iam_role(RestoreBackend& b);
+    PreflightResult check_not_read_only(RestoreBackend& b);
     PreflightResult network_check(RestoreBackend& b);
     Result<Outcome> run_sql_check(const Step& step);
     Result<ConnectionParams> connection_for(const std::string& instance, const Step& step);

@@ -89,108 +89,157 @@ void EngineImpl::apply_settings(services::RestoreSettings& r, nlohmann::ordered_
     params["EngineLifecycleSupport"] = r.engine_lifecycle_support;
 }
 
+namespace {
+
+// The ARN of a restored database, or its identifier.
+template <typename Db>
+Result<std::string> arn_of(Result<Db> r) {
+    if (!r) return r.error();
+    return r->arn.empty() ? r->identifier : r->arn;
+}
+
+}  // namespace
+
 // The restore call with every parameter, from the chosen values.
 Result<PlannedRestore> EngineImpl::plan_restore(const Step& step) {
     load_source_settings();
+    if (!step.method) return make_error(ErrorKind::InvalidInput, "the restore step names no method", "restore");
+    Result<PlannedRestore> p = make_error(ErrorKind::InvalidInput, "unknown restore method", "restore");
+    switch (*step.method) {
+    case RestoreMethod::AwsBackup: p = plan_backup_restore(step); break;
+    case RestoreMethod::Pitr: p = plan_pitr_restore(); break;
+    case RestoreMethod::Snapshot: p = plan_snapshot_restore(); break;
+    }
+    if (!p) return p;
+    p->method = *step.method;
+    state_.values["restores_cluster"] = p->cluster ? "true" : "false";
+    return p;
+}
+
+// StartRestoreJob: the point's restore metadata, the form's settings and
+// the step's own metadata, with the IAM role AWS Backup restores as.
+Result<PlannedRestore> EngineImpl::plan_backup_restore(const Step& step) {
     PlannedRestore p;
-    std::string target = value("target");
-    std::string token = state_.idempotency_token.empty() ? "(generated and saved before sending)" : state_.idempotency_token;
+    const std::string target = value("target");
+    const std::string token = state_.idempotency_token.empty() ? "(generated and saved before sending)" : state_.idempotency_token;
     auto& params = p.call.parameters;
-    if (step.method == "aws-backup") {
-        std::string arn = value("recovery_point_arn");
-        std::string vault = value("recovery_point_vault");
-        if (arn.empty()) return make_error(ErrorKind::InvalidInput, "no recovery point was chosen", "restore");
-        if (!metadata_) {
-            auto b = backend();
-            if (!b) return b.error();
-            auto md = (*b)->get_restore_metadata(vault, arn);
-            if (!md) return md.error();
-            metadata_ = std::move(*md);
-        }
-        std::map<std::string, std::string> metadata = metadata_->metadata;
-        bool cluster = value("resource_type") == "Aurora";
-        metadata[cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier"] = target;
-        services::RestoreSettings settings;
-        nlohmann::ordered_json shown = nlohmann::ordered_json::object();
-        apply_settings(settings, shown, cluster);
-        shown.erase("Tags");
-        for (const auto& [k, v] : shown.items())
-            metadata[k] = v.is_string() ? v.get<std::string>() : v.dump();
-        Variables vars = variables();
-        for (const auto& [k, tmpl] : step.metadata) {
-            auto v = expand_template(tmpl, vars);
-            if (!v) return make_error(ErrorKind::InvalidInput, fmt::format("metadata {}: {}", k, v.error().message), "restore");
-            metadata[k] = *v;
-        }
-        std::string role = value("iam_role").empty() ? value("recovery_point_role") : value("iam_role");
-        if (role.empty())
-            return make_error(ErrorKind::InvalidInput, "no IAM role for the restore: fill in iam_role on the form", "restore");
-        p.backup = {arn, metadata, role, state_.idempotency_token, value("resource_type"), true};
-        p.cluster = cluster;
-        p.call.service = "backup";
-        p.call.operation = "StartRestoreJob";
-        params["RecoveryPointArn"] = arn;
-        params["Metadata"] = metadata;
-        params["IamRoleArn"] = role;
-        params["IdempotencyToken"] = token;
-        params["CopySourceTagsToRestoredResource"] = true;
-        if (!value("resource_type").empty()) params["ResourceType"] = value("resource_type");
-    } else if (step.method == "pitr" && !source_cluster().empty()) {
-        std::string when = value("restore_time");
-        auto& r = p.cluster_pitr;
+    std::string arn = value("recovery_point_arn");
+    std::string vault = value("recovery_point_vault");
+    if (arn.empty()) return make_error(ErrorKind::InvalidInput, "no recovery point was chosen", "restore");
+    if (!metadata_) {
+        auto b = backend();
+        if (!b) return b.error();
+        auto md = (*b)->get_restore_metadata(vault, arn);
+        if (!md) return md.error();
+        metadata_ = std::move(*md);
+    }
+    std::map<std::string, std::string> metadata = metadata_->metadata;
+    bool cluster = value("resource_type") == "Aurora";
+    metadata[cluster ? "DBClusterIdentifier" : "DBInstanceIdentifier"] = target;
+    services::RestoreSettings settings;
+    nlohmann::ordered_json shown = nlohmann::ordered_json::object();
+    apply_settings(settings, shown, cluster);
+    shown.erase("Tags");
+    for (const auto& [k, v] : shown.items())
+        metadata[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    Variables vars = variables();
+    for (const auto& [k, tmpl] : step.metadata) {
+        auto v = expand_template(tmpl, vars);
+        if (!v) return make_error(ErrorKind::InvalidInput, fmt::format("metadata {}: {}", k, v.error().message), "restore");
+        metadata[k] = *v;
+    }
+    std::string role = value("iam_role").empty() ? value("recovery_point_role") : value("iam_role");
+    if (role.empty())
+        return make_error(ErrorKind::InvalidInput, "no IAM role for the restore: fill in iam_role on the form", "restore");
+    services::StartRestoreJobRequest request{arn, metadata, role, state_.idempotency_token, value("resource_type"), true};
+    p.send = [request](RestoreBackend& b) { return b.start_restore_job(request); };
+    p.cluster = cluster;
+    p.call.service = "backup";
+    p.call.operation = "StartRestoreJob";
+    params["RecoveryPointArn"] = arn;
+    params["Metadata"] = metadata;
+    params["IamRoleArn"] = role;
+    params["IdempotencyToken"] = token;
+    params["CopySourceTagsToRestoredResource"] = true;
+    if (!value("resource_type").empty()) params["ResourceType"] = value("resource_type");
+    return p;
+}
+
+// RestoreDBInstanceToPointInTime, or RestoreDBClusterToPointInTime for an
+// Aurora source: the chosen second, or the latest restorable time.
+Result<PlannedRestore> EngineImpl::plan_pitr_restore() {
+    PlannedRestore p;
+    const std::string target = value("target");
+    const std::string when = value("restore_time");
+    const bool latest = when.empty() || when == "latest";
+    auto& params = p.call.parameters;
+    p.call.service = "rds";
+    if (!source_cluster().empty()) {
+        services::RestoreClusterToPointInTimeRequest r;
         r.source_cluster_identifier = source_cluster();
         r.cluster_identifier = target;
-        r.use_latest_restorable_time = when.empty() || when == "latest";
-        if (!r.use_latest_restorable_time) r.restore_time = parse_time(when);
+        r.use_latest_restorable_time = latest;
+        if (!latest) r.restore_time = parse_time(when);
         p.cluster = true;
-        p.call.service = "rds";
         p.call.operation = "RestoreDBClusterToPointInTime";
         params["SourceDBClusterIdentifier"] = r.source_cluster_identifier;
         params["DBClusterIdentifier"] = target;
-        if (r.use_latest_restorable_time) params["UseLatestRestorableTime"] = true;
+        if (latest) params["UseLatestRestorableTime"] = true;
         else params["RestoreToTime"] = when;
         apply_settings(r, params, true);
-    } else if (step.method == "snapshot" && !source_cluster().empty()) {
-        auto& r = p.cluster_snapshot;
-        r.cluster_identifier = target;
-        r.snapshot_identifier = value("snapshot_identifier");
-        if (r.snapshot_identifier.empty()) return make_error(ErrorKind::InvalidInput, "no snapshot was chosen", "restore");
-        r.engine = value("source_engine").empty() ? "aurora-postgresql" : value("source_engine");
-        p.cluster = true;
-        p.call.service = "rds";
-        p.call.operation = "RestoreDBClusterFromSnapshot";
-        params["DBClusterIdentifier"] = target;
-        params["SnapshotIdentifier"] = r.snapshot_identifier;
-        params["Engine"] = r.engine;
-        apply_settings(r, params, true);
-    } else if (step.method == "pitr") {
-        std::string when = value("restore_time");
-        p.pitr.source_identifier = value("source");
-        p.pitr.target_identifier = target;
-        p.pitr.use_latest_restorable_time = when.empty() || when == "latest";
-        if (!p.pitr.use_latest_restorable_time) p.pitr.restore_time = parse_time(when);
-        p.call.service = "rds";
-        p.call.operation = "RestoreDBInstanceToPointInTime";
-        params["SourceDBInstanceIdentifier"] = p.pitr.source_identifier;
-        params["TargetDBInstanceIdentifier"] = target;
-        if (p.pitr.use_latest_restorable_time) params["UseLatestRestorableTime"] = true;
-        else params["RestoreTime"] = when;
-        apply_settings(p.pitr, params, false);
-    } else if (step.method == "snapshot") {
-        p.snapshot.target_identifier = target;
-        p.snapshot.snapshot_identifier = value("snapshot_identifier");
-        if (p.snapshot.snapshot_identifier.empty()) return make_error(ErrorKind::InvalidInput, "no snapshot was chosen", "restore");
-        p.call.service = "rds";
-        p.call.operation = "RestoreDBInstanceFromDBSnapshot";
-        params["DBInstanceIdentifier"] = target;
-        params["DBSnapshotIdentifier"] = p.snapshot.snapshot_identifier;
-        apply_settings(p.snapshot, params, false);
-    } else {
-        return make_error(ErrorKind::InvalidInput, fmt::format("unknown restore method '{}'", step.method), "restore");
+        p.send = [r](RestoreBackend& b) { return arn_of(b.restore_cluster_to_point_in_time(r)); };
+        return p;
     }
-    state_.values["restores_cluster"] = p.cluster ? "true" : "false";
+    services::RestoreToPointInTimeRequest r;
+    r.source_identifier = value("source");
+    r.target_identifier = target;
+    r.use_latest_restorable_time = latest;
+    if (!latest) r.restore_time = parse_time(when);
+    p.call.operation = "RestoreDBInstanceToPointInTime";
+    params["SourceDBInstanceIdentifier"] = r.source_identifier;
+    params["TargetDBInstanceIdentifier"] = target;
+    if (latest) params["UseLatestRestorableTime"] = true;
+    else params["RestoreTime"] = when;
+    apply_settings(r, params, false);
+    p.send = [r](RestoreBackend& b) { return arn_of(b.restore_to_point_in_time(r)); };
     return p;
 }
+
+// RestoreDBInstanceFromDBSnapshot, or RestoreDBClusterFromSnapshot for an
+// Aurora source: the chosen snapshot.
+Result<PlannedRestore> EngineImpl::plan_snapshot_restore() {
+    PlannedRestore p;
+    const std::string target = value("target");
+    const std::string snapshot = value("snapshot_identifier");
+    if (snapshot.empty()) return make_error(ErrorKind::InvalidInput, "no snapshot was chosen", "restore");
+    auto& params = p.call.parameters;
+    p.call.service = "rds";
+    if (!source_cluster().empty()) {
+        services::RestoreClusterFromSnapshotRequest r;
+        r.cluster_identifier = target;
+        r.snapshot_identifier = snapshot;
+        r.engine = value("source_engine").empty() ? "aurora-postgresql" : value("source_engine");
+        p.cluster = true;
+        p.call.operation = "RestoreDBClusterFromSnapshot";
+        params["DBClusterIdentifier"] = target;
+        params["SnapshotIdentifier"] = snapshot;
+        params["Engine"] = r.engine;
+        apply_settings(r, params, true);
+        p.send = [r](RestoreBackend& b) { return arn_of(b.restore_cluster_from_snapshot(r)); };
+        return p;
+    }
+    services::RestoreFromSnapshotRequest r;
+    r.target_identifier = target;
+    r.snapshot_identifier = snapshot;
+    p.call.operation = "RestoreDBInstanceFromDBSnapshot";
+    params["DBInstanceIdentifier"] = target;
+    params["DBSnapshotIdentifier"] = snapshot;
+    apply_settings(r, params, false);
+    p.send = [r](RestoreBackend& b) { return arn_of(b.restore_from_snapshot(r)); };
+    return p;
+}
+
+std::optional<RestoreMethod> EngineImpl::started_method() const { return parse_restore_method(value("restore_method")); }
 
 // The call the current restore or cleanup step makes (or would make).
 Result<ApiCall> EngineImpl::planned_call() {
@@ -199,7 +248,7 @@ Result<ApiCall> EngineImpl::planned_call() {
     const Step& step = current_step();
     if (step.kind == StepKind::Restore) {
         // The token shown is the one that will be sent: made and saved now.
-        if (step.method == "aws-backup" && state_.idempotency_token.empty() && state_.restore_phase.empty() && !options_.read_only) {
+        if (step.method == RestoreMethod::AwsBackup && state_.idempotency_token.empty() && state_.restore_phase.empty() && !options_.read_only) {
             state_.idempotency_token = new_uuid();
             if (auto s = save(); !s) return s.error();
         }
@@ -250,13 +299,14 @@ Result<Outcome> EngineImpl::dry_run(const std::string& action, const ApiCall& ca
 // Marks the restore as started by an earlier attempt that resume found.
 Status EngineImpl::adopt_restore(const Step& step, const std::string& job_id, const std::string& how) {
     auto& v = state_.values;
-    if (step.method == "aws-backup") v["restore_job_id"] = job_id;
+    const bool backup = step.method == RestoreMethod::AwsBackup;
+    if (backup) v["restore_job_id"] = job_id;
     v["restored_target"] = value("target");
     v["restore_started_at"] = value("restore_attempt_at");
-    v["restore_method"] = step.method;
+    if (step.method) v["restore_method"] = restore_method_name(*step.method);
     if (!source_cluster().empty()) v["restored_kind"] = "cluster";
     state_.restore_phase = kPhaseStarted;
-    AuditEntry e = audit_base("restore", "adopt", ApiCall{step.method == "aws-backup" ? "backup" : "rds", how, {}});
+    AuditEntry e = audit_base("restore", "adopt", ApiCall{backup ? "backup" : "rds", how, {}});
     e.result = "ok";
     e.outcome = job_id;
     return audit(e);
@@ -284,7 +334,7 @@ Result<bool> EngineImpl::reconcile_restore(const Step& step) {
     // token answers with the job the interrupted attempt started, if it did,
     // and starts one otherwise. Listing jobs cannot tell ours from another
     // wizard's on the same point (a running job names no resource yet).
-    if (step.method == "aws-backup") return false;
+    if (step.method == RestoreMethod::AwsBackup) return false;
     if (!source_cluster().empty()) {
         auto c = (*b)->describe_db_cluster(target);
         if (!c) return c.error().kind == ErrorKind::NotFound || c.error().code == "DBClusterNotFoundFault" ? Result<bool>(false) : Result<bool>(c.error());
@@ -319,26 +369,10 @@ Result<Outcome> EngineImpl::send_restore(const Step& step) {
         return failed("nothing was sent: cannot write the audit log: " + s.error().message);
     auto b = backend();
     if (!b) return failed(b.error().to_string());
-    std::string outcome;
-    Error error;
-    bool ok = false;
-    if (step.method == "aws-backup") {
-        auto r = (*b)->start_restore_job(p->backup);
-        ok = r.ok();
-        if (ok) outcome = *r;
-        else error = r.error();
-    } else if (p->cluster) {
-        auto r = step.method == "pitr" ? (*b)->restore_cluster_to_point_in_time(p->cluster_pitr)
-                                       : (*b)->restore_cluster_from_snapshot(p->cluster_snapshot);
-        ok = r.ok();
-        if (ok) outcome = r->arn.empty() ? r->identifier : r->arn;
-        else error = r.error();
-    } else {
-        auto r = step.method == "pitr" ? (*b)->restore_to_point_in_time(p->pitr) : (*b)->restore_from_snapshot(p->snapshot);
-        ok = r.ok();
-        if (ok) outcome = r->arn.empty() ? r->identifier : r->arn;
-        else error = r.error();
-    }
+    auto sent = p->send(**b);
+    const bool ok = sent.ok();
+    const std::string outcome = ok ? *sent : std::string();
+    const Error error = ok ? Error{} : sent.error();
     if (interrupted("restore:sent")) return dead_error();
     AuditEntry after = audit_base("restore", "after", call);
     after.request_id = (*b)->last_request_id();
@@ -354,14 +388,15 @@ Result<Outcome> EngineImpl::send_restore(const Step& step) {
         return failed(fmt::format("{} failed: {}", call.operation, error.to_string()));
     }
     auto& v = state_.values;
-    if (step.method == "aws-backup") v["restore_job_id"] = outcome;
+    const bool backup = p->method == RestoreMethod::AwsBackup;
+    if (backup) v["restore_job_id"] = outcome;
     v["restored_target"] = value("target");
     v["restore_started_at"] = value("restore_attempt_at");
-    v["restore_method"] = step.method;
+    v["restore_method"] = restore_method_name(p->method);
     if (p->cluster) v["restored_kind"] = "cluster";
     state_.restore_phase = kPhaseStarted;
     std::string note = logged ? "" : " (the audit log could not be written: " + logged.error().message + ")";
-    if (step.method == "aws-backup") return done(fmt::format("restore job {} started{}", outcome, note));
+    if (backup) return done(fmt::format("restore job {} started{}", outcome, note));
     return done(fmt::format("{} is being created{}", value("target"), note));
 }
 

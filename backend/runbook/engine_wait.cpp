@@ -62,7 +62,7 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
         return in_progress(fmt::format("{} — {} elapsed{}", what, format_duration(elapsed), rto));
     };
 
-    if (value("restore_method") == "aws-backup" && value("restore_job_status") != "COMPLETED") {
+    if (started_method() == RestoreMethod::AwsBackup && value("restore_job_status") != "COMPLETED") {
         auto job = (*b)->describe_restore_job(value("restore_job_id"));
         if (!job) {
             p.state = "unknown";

@@ -199,21 +199,19 @@ private:
     }
 
     void check_restore(const Step& s) {
-        static const std::set<std::string> methods{"aws-backup", "pitr", "snapshot"};
-        if (s.method.empty()) {
-            error(s.where, "a restore step needs a method (aws-backup, pitr or snapshot)");
-        } else if (!methods.count(s.method)) {
-            error(line_of(s, "method"), fmt::format("unknown restore method '{}' (expected aws-backup, pitr or snapshot)", s.method));
-        } else if (s.method == "aws-backup" && !seen_choose_backup_) {
+        if (!s.method) {
+            // A method the reader did not know is its error already.
+            if (!s.lines.count("method")) error(s.where, "a restore step needs a method (aws-backup, pitr or snapshot)");
+        } else if (*s.method == RestoreMethod::AwsBackup && !seen_choose_backup_) {
             error(line_of(s, "method"), "an aws-backup restore needs a choose-recovery-point step before it");
-        } else if (s.method == "pitr" && !seen_choose_time_) {
+        } else if (*s.method == RestoreMethod::Pitr && !seen_choose_time_) {
             error(line_of(s, "method"), "a pitr restore needs a choose-time step before it");
-        } else if (s.method == "snapshot" && !seen_choose_snapshot_) {
+        } else if (*s.method == RestoreMethod::Snapshot && !seen_choose_snapshot_) {
             error(line_of(s, "method"), "a snapshot restore needs a choose-recovery-point step with from = \"rds-snapshots\" before it");
         }
         if (!seen_target_field_)
             error(line_of(s, "kind"), "a restore step needs a form field named 'target' before it (the new instance)");
-        if (!s.metadata.empty() && s.method != "aws-backup")
+        if (!s.metadata.empty() && s.method != RestoreMethod::AwsBackup)
             error(line_of(s, "metadata"), "'metadata' applies only to the aws-backup method");
         for (const auto& [k, v] : s.metadata) check_template(v, line_of(s, "metadata"), fmt::format("metadata {}", k));
         if (seen_restore_) warning(line_of(s, "kind"), "a second restore step: resume and cleanup follow the last one");
@@ -286,16 +284,6 @@ private:
 };
 
 }  // namespace
-
-// The named preflight checks.
-const std::vector<std::string>& preflight_check_names() {
-    static const std::vector<std::string> names{
-        "target-identifier-free", "recovery-point-completed", "not-expiring-within-1h",
-        "pitr-time-in-window",    "iam-role-present",         "not-read-only",
-        "network-exists",
-    };
-    return names;
-}
 
 // The whole-runbook problems of a read runbook.
 std::vector<Diagnostic> check_runbook(const Runbook& rb) { return Checker(rb).run(); }

@@ -28,7 +28,27 @@ constexpr std::array<std::pair<RunbookKind, const char*>, 3> kRunbookNames{{
     {RunbookKind::Checklist, "checklist"},
 }};
 
+constexpr std::array<std::pair<RestoreMethod, const char*>, 3> kMethodNames{{
+    {RestoreMethod::AwsBackup, "aws-backup"},
+    {RestoreMethod::Pitr, "pitr"},
+    {RestoreMethod::Snapshot, "snapshot"},
+}};
+
 }  // namespace
+
+// The file spelling of a restore method.
+const char* restore_method_name(RestoreMethod m) {
+    for (const auto& [method, name] : kMethodNames)
+        if (method == m) return name;
+    return "aws-backup";
+}
+
+// The restore method a file names, if it is one.
+std::optional<RestoreMethod> parse_restore_method(std::string_view text) {
+    for (const auto& [method, name] : kMethodNames)
+        if (text == name) return method;
+    return std::nullopt;
+}
 
 // The file spelling of a runbook kind.
 const char* runbook_kind_name(RunbookKind k) {

@@ -31,12 +31,19 @@ enum class StepKind {
     Report,
 };
 
+// How a restore step restores: from an AWS Backup recovery point
+// (StartRestoreJob), to a point in time, or from an RDS snapshot.
+enum class RestoreMethod { AwsBackup, Pitr, Snapshot };
+
 // "restore", "drill", "checklist".
 const char* runbook_kind_name(RunbookKind k);
 std::optional<RunbookKind> parse_runbook_kind(std::string_view text);
 // "choose-recovery-point" and so on, as written in runbook files.
 const char* step_kind_name(StepKind k);
 std::optional<StepKind> parse_step_kind(std::string_view text);
+// "aws-backup", "pitr", "snapshot", as written in runbook files.
+const char* restore_method_name(RestoreMethod m);
+std::optional<RestoreMethod> parse_restore_method(std::string_view text);
 // Whether a step of this kind changes AWS (restore, cleanup).
 bool is_mutating(StepKind k);
 
@@ -107,8 +114,9 @@ struct Step {
     // confirm: what the operator must type (a template)
     std::string expect = "{target}";
 
-    // restore: aws-backup, pitr or snapshot; extra StartRestoreJob metadata (templates)
-    std::string method;
+    // restore: how (none when the file names no known method); extra
+    // StartRestoreJob metadata (templates)
+    std::optional<RestoreMethod> method;
     std::map<std::string, std::string> metadata;
 
     // wait (also the command timeout)

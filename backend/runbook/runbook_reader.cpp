@@ -172,6 +172,13 @@ public:
     }
 
     // Reads the metadata table of a restore step.
+    void read_method(const toml::node& n, Step& step) {
+        const std::string name = text(n, "method");
+        step.method = parse_restore_method(name);
+        if (!step.method && !name.empty())
+            error(where(n), fmt::format("unknown restore method '{}' (expected aws-backup, pitr or snapshot)", name));
+    }
+
     void read_metadata(const toml::node& n, Step& step) {
         const auto* t = n.as_table();
         if (t == nullptr) {
@@ -204,7 +211,7 @@ public:
         else if (key == "checks" && step.kind == StepKind::Preflight) step.checks = strings(v, key);
         else if (key == "checks") read_sql_checks(v, step);
         else if (key == "expect") step.expect = text(v, key);
-        else if (key == "method") step.method = text(v, key);
+        else if (key == "method") read_method(v, step);
         else if (key == "metadata") read_metadata(v, step);
         else if (key == "timeout") step.timeout = duration(v, key).value_or(step.timeout);
         else if (key == "interval") step.interval = duration(v, key).value_or(step.interval);

@@ -112,6 +112,36 @@ colour = "red"
     EXPECT_EQ(find(ds, "no steps"), nullptr) << "an unreadable step is still a step";
 }
 
+TEST(RunbookLint, ARestoreMethodIsOneOfThreeAndNamedOnItsLine) {
+    const char* text = R"(name = "x"
+title = "X"
+kind = "restore"
+
+[[steps]]
+kind = "form"
+fields = [{ name = "target", label = "New instance" }]
+
+[[steps]]
+kind = "restore"
+method = "teleport"
+
+[[steps]]
+kind = "restore"
+)";
+    auto ds = lint_runbook_text(text, "x.toml");
+    const Diagnostic* unknown = find(ds, "unknown restore method 'teleport' (expected aws-backup, pitr or snapshot)");
+    ASSERT_NE(unknown, nullptr);
+    EXPECT_EQ(unknown->line, 11);
+    const Diagnostic* missing = find(ds, "a restore step needs a method");
+    ASSERT_NE(missing, nullptr);
+    EXPECT_EQ(missing->line, 13);
+    EXPECT_EQ(std::count_if(ds.begin(), ds.end(), [](const Diagnostic& d) { return d.message.find("needs a method") != std::string::npos; }),
+              1)
+        << "the step with an unknown method is reported once, for its method";
+    for (auto m : {RestoreMethod::AwsBackup, RestoreMethod::Pitr, RestoreMethod::Snapshot})
+        EXPECT_EQ(parse_restore_method(restore_method_name(m)), m);
+}
+
 TEST(RunbookLint, MissingParametersAreErrors) {
     const char* text = R"(name = "x"
 title = "X"

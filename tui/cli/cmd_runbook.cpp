@@ -52,7 +52,7 @@ std::string step_details(const Step& s) {
         }
         case StepKind::Preflight: return fmt::format("{}", fmt::join(s.checks, ", "));
         case StepKind::Confirm: return fmt::format("type {}", s.expect);
-        case StepKind::Restore: return fmt::format("method {}", s.method);
+        case StepKind::Restore: return fmt::format("method {}", s.method ? restore_method_name(*s.method) : "none");
         case StepKind::Wait:
             return fmt::format("timeout {}, every {}", runbook::format_duration(s.timeout), runbook::format_duration(s.interval));
         case StepKind::SqlCheck: return fmt::format("{} queries", s.sql_checks.size());
