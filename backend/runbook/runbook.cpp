@@ -1,12 +1,11 @@
 #include "backend/runbook/runbook.hpp"
 
-#include <array>
-#include <utility>
+#include "backend/core/enum_names.hpp"
 
 namespace vd::runbook {
 namespace {
 
-constexpr std::array<std::pair<StepKind, const char*>, 13> kStepNames{{
+constexpr EnumNames<StepKind, 13> kStepNames{{
     {StepKind::Info, "info"},
     {StepKind::Checklist, "checklist"},
     {StepKind::ChooseRecoveryPoint, "choose-recovery-point"},
@@ -22,13 +21,13 @@ constexpr std::array<std::pair<StepKind, const char*>, 13> kStepNames{{
     {StepKind::Report, "report"},
 }};
 
-constexpr std::array<std::pair<RunbookKind, const char*>, 3> kRunbookNames{{
+constexpr EnumNames<RunbookKind, 3> kRunbookNames{{
     {RunbookKind::Restore, "restore"},
     {RunbookKind::Drill, "drill"},
     {RunbookKind::Checklist, "checklist"},
 }};
 
-constexpr std::array<std::pair<RestoreMethod, const char*>, 3> kMethodNames{{
+constexpr EnumNames<RestoreMethod, 3> kMethodNames{{
     {RestoreMethod::AwsBackup, "aws-backup"},
     {RestoreMethod::Pitr, "pitr"},
     {RestoreMethod::Snapshot, "snapshot"},
@@ -36,47 +35,12 @@ constexpr std::array<std::pair<RestoreMethod, const char*>, 3> kMethodNames{{
 
 }  // namespace
 
-// The file spelling of a restore method.
-const char* restore_method_name(RestoreMethod m) {
-    for (const auto& [method, name] : kMethodNames)
-        if (method == m) return name;
-    return "aws-backup";
-}
-
-// The restore method a file names, if it is one.
-std::optional<RestoreMethod> parse_restore_method(std::string_view text) {
-    for (const auto& [method, name] : kMethodNames)
-        if (text == name) return method;
-    return std::nullopt;
-}
-
-// The file spelling of a runbook kind.
-const char* runbook_kind_name(RunbookKind k) {
-    for (const auto& [kind, name] : kRunbookNames)
-        if (kind == k) return name;
-    return "restore";
-}
-
-// The runbook kind a file names, if it is one.
-std::optional<RunbookKind> parse_runbook_kind(std::string_view text) {
-    for (const auto& [kind, name] : kRunbookNames)
-        if (text == name) return kind;
-    return std::nullopt;
-}
-
-// The file spelling of a step kind.
-const char* step_kind_name(StepKind k) {
-    for (const auto& [kind, name] : kStepNames)
-        if (kind == k) return name;
-    return "info";
-}
-
-// The step kind a file names, if it is one.
-std::optional<StepKind> parse_step_kind(std::string_view text) {
-    for (const auto& [kind, name] : kStepNames)
-        if (text == name) return kind;
-    return std::nullopt;
-}
+const char* restore_method_name(RestoreMethod m) { return enum_name(kMethodNames, m); }
+std::optional<RestoreMethod> parse_restore_method(std::string_view text) { return parse_enum(kMethodNames, text); }
+const char* runbook_kind_name(RunbookKind k) { return enum_name(kRunbookNames, k); }
+std::optional<RunbookKind> parse_runbook_kind(std::string_view text) { return parse_enum(kRunbookNames, text); }
+const char* step_kind_name(StepKind k) { return enum_name(kStepNames, k); }
+std::optional<StepKind> parse_step_kind(std::string_view text) { return parse_enum(kStepNames, text); }
 
 // Restore and cleanup are the only steps that change AWS.
 bool is_mutating(StepKind k) { return k == StepKind::Restore || k == StepKind::Cleanup; }

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "backend/core/enum_names.hpp"
 #include "backend/core/files.hpp"
 #include "backend/core/time_format.hpp"
 
@@ -17,7 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-constexpr std::array<std::pair<StepStatus, const char*>, 5> kStatusNames{{
+constexpr EnumNames<StepStatus, 5> kStatusNames{{
     {StepStatus::Pending, "pending"},
     {StepStatus::Current, "current"},
     {StepStatus::Done, "done"},
@@ -105,19 +106,8 @@ bool flag(const json& j, const char* key) {
 
 }  // namespace
 
-// The file spelling of a step status.
-const char* step_status_name(StepStatus s) {
-    for (const auto& [status, name] : kStatusNames)
-        if (status == s) return name;
-    return "pending";
-}
-
-// The step status a file names, if it is one.
-std::optional<StepStatus> parse_step_status(std::string_view s) {
-    for (const auto& [status, name] : kStatusNames)
-        if (s == name) return status;
-    return std::nullopt;
-}
+const char* step_status_name(StepStatus s) { return enum_name(kStatusNames, s); }
+std::optional<StepStatus> parse_step_status(std::string_view s) { return parse_enum(kStatusNames, s); }
 
 // The state as indented JSON.
 std::string resume_profile(const WizardState& s) {
