@@ -21,6 +21,13 @@ std::string value(const WizardState& s, const char* key) {
 }
 
 // A time value of the state.
+// A time the engine recorded (ISO 8601), if it did.
+std::optional<TimePoint> fact_time(const std::string& iso) {
+    if (iso.empty()) return std::nullopt;
+    auto t = parse_time(iso);
+    return t ? std::optional<TimePoint>(*t) : std::nullopt;
+}
+
 std::optional<TimePoint> time_value(const WizardState& s, const char* key) {
     std::string v = value(s, key);
     if (v.empty()) return std::nullopt;
@@ -70,7 +77,7 @@ bool has_step(const Runbook& rb, StepKind kind) {
 
 // The cleanup result in a word or two.
 std::pair<std::string, bool> cleanup_result(const Runbook& rb, const WizardState& st) {
-    if (value(st, "dry_run") == "true") return {"dry run (read-only)", false};
+    if (st.restored.dry_run) return {"dry run (read-only)", false};
     for (size_t i = 0; i < rb.steps.size() && i < st.steps.size(); ++i) {
         if (rb.steps[i].kind != StepKind::Cleanup) continue;
         const StepRecord& r = st.steps[i];
@@ -126,15 +133,15 @@ DrillReport build_report(const Runbook& rb, const WizardState& st, TimePoint now
     r.region = value(st, "region").empty() ? st.region : value(st, "region");
     r.resource = value(st, "resource_arn").empty() ? value(st, "resource") : value(st, "resource_arn");
     r.source = value(st, "source");
-    r.target = value(st, "restored_target").empty() ? value(st, "target") : value(st, "restored_target");
-    r.method = value(st, "restore_method");
+    r.target = restore_target(st);
+    r.method = st.restored.method;
     if (!value(st, "recovery_point_arn").empty()) r.recovery_point = value(st, "recovery_point_arn");
     else if (!value(st, "snapshot_identifier").empty()) r.recovery_point = value(st, "snapshot_identifier");
     else if (!value(st, "restore_time").empty()) r.recovery_point = "point in time " + value(st, "restore_time");
     r.recovery_point_created = time_value(st, "recovery_point_created");
-    r.restore_job_id = value(st, "restore_job_id");
-    r.restore_started = time_value(st, "restore_started_at");
-    r.restore_finished = time_value(st, "restore_finished_at");
+    r.restore_job_id = st.restored.job_id;
+    r.restore_started = fact_time(st.restored.started_at);
+    r.restore_finished = fact_time(st.restored.finished_at);
     r.switched_at = time_value(st, "switched_at");
     if (r.restore_started && r.restore_finished)
         r.rto_seconds = std::chrono::duration<double>(*r.restore_finished - *r.restore_started).count();
@@ -151,7 +158,7 @@ DrillReport build_report(const Runbook& rb, const WizardState& st, TimePoint now
     r.checks_passed = static_cast<int>(std::count_if(r.checks.begin(), r.checks.end(), [](const CheckResult& c) { return c.passed; }));
     std::tie(r.cleanup, r.cleanup_ok) = cleanup_result(rb, st);
     r.validation = value(st, "validation_result");
-    r.dry_run = value(st, "dry_run") == "true";
+    r.dry_run = st.restored.dry_run;
     r.reasons = verdict(rb, st, r);
     r.passed = r.reasons.empty();
     r.written = now;

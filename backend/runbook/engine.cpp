@@ -116,7 +116,7 @@ void EngineImpl::audit_decision(const std::string& action, const std::string& de
     e.account = value("account");
     e.profile = state_.profile;
     e.region = value("region");
-    e.target = value("restored_target").empty() ? value("target") : value("restored_target");
+    e.target = restore_target(state_);
     e.wizard_id = state_.id;
     e.runbook = state_.runbook_name;
     e.outcome = detail;
@@ -261,8 +261,8 @@ Result<std::string> EngineImpl::abort() {
     if (dead_) return dead_error();
     if (state_.finished) return make_error(ErrorKind::InvalidInput, "the wizard has finished", "finished");
     std::string message = "Stopped.";
-    std::string target = value("restored_target");
-    if (!state_.restore_phase.empty() && state_.cleanup_phase != kPhaseStarted && value("dry_run") != "true") {
+    std::string target = state_.restored.target;
+    if (!state_.restore_phase.empty() && state_.cleanup_phase != kPhaseStarted && !state_.restored.dry_run) {
         message = fmt::format("Stopped. The restore of {} was {}; the instance stays until you delete it.",
                               target.empty() ? value("target") : target,
                               state_.restore_phase == kPhaseStarted ? "started" : "possibly sent");

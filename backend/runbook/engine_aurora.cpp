@@ -26,7 +26,7 @@ bool cluster_not_found(const Error& e) { return e.code == "DBClusterNotFoundFaul
 
 // The new cluster's writer: "<cluster>-instance-1" (shortened to fit 63 characters).
 std::string EngineImpl::writer_identifier() const {
-    std::string base = value("restored_target").empty() ? value("target") : value("restored_target");
+    std::string base = restore_target(state_);
     if (base.size() > 52) base.resize(52);
     while (!base.empty() && base.back() == '-') base.pop_back();
     return base + "-instance-1";
@@ -36,7 +36,7 @@ std::string EngineImpl::writer_identifier() const {
 services::CreateClusterInstanceRequest EngineImpl::writer_request() const {
     services::CreateClusterInstanceRequest r;
     r.identifier = writer_identifier();
-    r.cluster_identifier = value("restored_target").empty() ? value("target") : value("restored_target");
+    r.cluster_identifier = restore_target(state_);
     r.instance_class = setting("instance_class").empty() ? "db.r6g.large" : setting("instance_class");
     r.engine = value("source_engine").empty() ? "aurora-postgresql" : value("source_engine");
     r.tags = restored_tags();
@@ -104,7 +104,7 @@ Result<std::string> EngineImpl::create_writer(RestoreBackend& b) {
 // Where the restored cluster and its writer stand; ready once both are available.
 Result<std::string> EngineImpl::cluster_progress(RestoreBackend& b, WaitProgress& p, bool& ready) {
     ready = false;
-    const std::string cluster = value("restored_target");
+    const std::string cluster = state_.restored.target;
     auto c = b.describe_db_cluster(cluster);
     if (!c) {
         p.state = cluster_not_found(c.error()) ? "not created yet" : "unknown";

@@ -177,7 +177,7 @@ Result<ConnectionParams> EngineImpl::connection_for(const std::string& instance,
     auto b = backend();
     if (!b) return b.error();
     // An Aurora cluster is queried at its cluster (writer) endpoint.
-    const bool cluster = (instance == value("restored_target") && value("restored_kind") == "cluster") ||
+    const bool cluster = (instance == state_.restored.target && state_.restored.cluster) ||
                          (instance == value("source") && !source_cluster().empty());
     model::Endpoint endpoint;
     std::string status, db_name;
@@ -214,8 +214,8 @@ Result<ConnectionParams> EngineImpl::connection_for(const std::string& instance,
 
 // Runs the queries on the restored instance (and the source where compared).
 Result<Outcome> EngineImpl::run_sql_check(const Step& step) {
-    if (value("dry_run") == "true") return skipped("dry run: nothing was restored, nothing to check");
-    std::string target = value("restored_target");
+    if (state_.restored.dry_run) return skipped("dry run: nothing was restored, nothing to check");
+    std::string target = state_.restored.target;
     if (target.empty()) return make_error(ErrorKind::InvalidInput, "nothing was restored yet", "sql");
     std::vector<CheckResult> results;
     for (const auto& c : step.sql_checks) results.push_back({c.name, c.query, c.expect, {}, std::nullopt, false, {}});
@@ -280,11 +280,11 @@ Result<Outcome> EngineImpl::run_sql_check(const Step& step) {
 
 // Sends the outcome to AWS Backup when a restore-testing job restored the same point.
 void EngineImpl::record_validation(bool passed, const std::string& summary) {
-    if (started_method() != RestoreMethod::AwsBackup || value("restore_job_id").empty()) return;
+    if (started_method() != RestoreMethod::AwsBackup || state_.restored.job_id.empty()) return;
     auto b = backend();
     if (!b) return;
     std::string job_id;
-    auto ours = (*b)->describe_restore_job(value("restore_job_id"));
+    auto ours = (*b)->describe_restore_job(state_.restored.job_id);
     if (ours && !ours->restore_testing_plan_arn.empty()) {
         job_id = ours->restore_job_id;
     } else if (!value("resource_arn").empty()) {
@@ -349,7 +349,7 @@ Result<CommandSpec> EngineImpl::command_spec(const Step& step) const {
     };
     add("VAULTDECK_WIZARD", state_.id);
     add("VAULTDECK_SOURCE", value("source"));
-    add("VAULTDECK_TARGET", value("restored_target").empty() ? value("target") : value("restored_target"));
+    add("VAULTDECK_TARGET", restore_target(state_));
     add("VAULTDECK_REGION", value("region"));
     add("PGHOST", value("endpoint_host"));
     add("PGPORT", value("endpoint_port"));

@@ -36,13 +36,13 @@ std::string joined(const std::vector<std::string>& parts) {
 // Whether the cleanup deletes an Aurora cluster (known once restored; before
 // that, from the source the wizard restores).
 bool EngineImpl::cleans_up_cluster() const {
-    if (!value("restored_target").empty()) return value("restored_kind") == "cluster";
+    if (!state_.restored.target.empty()) return state_.restored.cluster;
     return !source_cluster().empty();
 }
 
 // The call that deletes the restored resource, as shown and audited.
 ApiCall EngineImpl::cleanup_call() const {
-    std::string target = value("restored_target").empty() ? value("target") : value("restored_target");
+    std::string target = restore_target(state_);
     return cleans_up_cluster() ? delete_call("DeleteDBCluster", "DBClusterIdentifier", target)
                                : delete_call("DeleteDBInstance", "DBInstanceIdentifier", target);
 }
@@ -81,8 +81,8 @@ Result<std::string> EngineImpl::send_delete(RestoreBackend& b, const ApiCall& ca
 }
 
 Result<Outcome> EngineImpl::run_cleanup(const Step&) {
-    std::string target = value("restored_target");
-    bool dry = options_.read_only || value("dry_run") == "true";
+    std::string target = state_.restored.target;
+    bool dry = options_.read_only || state_.restored.dry_run;
     if (target.empty() && !dry)
         return make_error(ErrorKind::InvalidInput, "nothing was restored by this wizard, so there is nothing to delete", "cleanup");
     if (target.empty()) target = value("target");

@@ -158,6 +158,7 @@ private:
     std::optional<RestoreMethod> started_method() const;
     void apply_settings(services::RestoreSettings& r, nlohmann::ordered_json& params, bool cluster) const;
     Status adopt_restore(const Step& step, const std::string& job_id, const std::string& how);
+    void record_started(RestoreMethod method, bool cluster, const std::string& job_id);
     Status ensure_identity();
     AuditEntry audit_base(const std::string& action, const std::string& phase, const ApiCall& call) const;
     Status audit(const AuditEntry& entry);

@@ -423,7 +423,7 @@ std::string EngineImpl::expected_confirmation() const {
         return e ? *e : std::string();
     }
     if (step.kind == StepKind::Cleanup) {
-        std::string t = value("restored_target");
+        std::string t = state_.restored.target;
         return t.empty() ? value("target") : t;
     }
     return {};

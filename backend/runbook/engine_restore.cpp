@@ -112,7 +112,7 @@ Result<PlannedRestore> EngineImpl::plan_restore(const Step& step) {
     }
     if (!p) return p;
     p->method = *step.method;
-    state_.values["restores_cluster"] = p->cluster ? "true" : "false";
+    state_.restored.cluster = p->cluster;
     return p;
 }
 
@@ -239,7 +239,7 @@ Result<PlannedRestore> EngineImpl::plan_snapshot_restore() {
     return p;
 }
 
-std::optional<RestoreMethod> EngineImpl::started_method() const { return parse_restore_method(value("restore_method")); }
+std::optional<RestoreMethod> EngineImpl::started_method() const { return parse_restore_method(state_.restored.method); }
 
 // The call the current restore or cleanup step makes (or would make).
 Result<ApiCall> EngineImpl::planned_call() {
@@ -291,21 +291,27 @@ Result<Outcome> EngineImpl::dry_run(const std::string& action, const ApiCall& ca
     (void)ensure_identity();
     record().dry_run = fmt::format("read-only: this call was NOT sent\n{}\n\nAWS CLI equivalent:\n{}", describe_api_call(call),
                                    aws_cli_equivalent(call, value("region")));
-    state_.values["dry_run"] = "true";
+    state_.restored.dry_run = true;
     if (auto s = audit(audit_base(action, "dry-run", call)); !s) return s.error();
     return done(fmt::format("dry run: {} {} not sent (--read-only)", call.service, call.operation));
 }
 
+// Records that the restore into the form's target was started.
+void EngineImpl::record_started(RestoreMethod method, bool cluster, const std::string& job_id) {
+    RestoreFacts& r = state_.restored;
+    r.target = value("target");
+    r.cluster = cluster;
+    r.method = restore_method_name(method);
+    r.job_id = job_id;
+    r.started_at = r.attempt_at;
+    state_.restore_phase = kPhaseStarted;
+}
+
 // Marks the restore as started by an earlier attempt that resume found.
 Status EngineImpl::adopt_restore(const Step& step, const std::string& job_id, const std::string& how) {
-    auto& v = state_.values;
-    const bool backup = step.method == RestoreMethod::AwsBackup;
-    if (backup) v["restore_job_id"] = job_id;
-    v["restored_target"] = value("target");
-    v["restore_started_at"] = value("restore_attempt_at");
-    if (step.method) v["restore_method"] = restore_method_name(*step.method);
-    if (!source_cluster().empty()) v["restored_kind"] = "cluster";
-    state_.restore_phase = kPhaseStarted;
+    const RestoreMethod method = step.method.value_or(RestoreMethod::AwsBackup);
+    const bool backup = method == RestoreMethod::AwsBackup;
+    record_started(method, !source_cluster().empty(), backup ? job_id : std::string());
     AuditEntry e = audit_base("restore", "adopt", ApiCall{backup ? "backup" : "rds", how, {}});
     e.result = "ok";
     e.outcome = job_id;
@@ -327,7 +333,7 @@ std::string wizard_of(const std::vector<std::pair<std::string, std::string>>& ta
 Result<bool> EngineImpl::reconcile_restore(const Step& step) {
     auto b = backend();
     if (!b) return b.error();
-    auto attempt = parse_time(value("restore_attempt_at"));
+    auto attempt = parse_time(state_.restored.attempt_at);
     TimePoint since = (attempt ? *attempt : now()) - kAdoptSlack;
     std::string target = value("target");
     // AWS Backup: sending StartRestoreJob again with the saved idempotency
@@ -387,14 +393,8 @@ Result<Outcome> EngineImpl::send_restore(const Step& step) {
         }
         return failed(fmt::format("{} failed: {}", call.operation, error.to_string()));
     }
-    auto& v = state_.values;
     const bool backup = p->method == RestoreMethod::AwsBackup;
-    if (backup) v["restore_job_id"] = outcome;
-    v["restored_target"] = value("target");
-    v["restore_started_at"] = value("restore_attempt_at");
-    v["restore_method"] = restore_method_name(p->method);
-    if (p->cluster) v["restored_kind"] = "cluster";
-    state_.restore_phase = kPhaseStarted;
+    record_started(p->method, p->cluster, backup ? outcome : std::string());
     std::string note = logged ? "" : " (the audit log could not be written: " + logged.error().message + ")";
     if (backup) return done(fmt::format("restore job {} started{}", outcome, note));
     return done(fmt::format("{} is being created{}", value("target"), note));
@@ -419,7 +419,7 @@ Result<Outcome> EngineImpl::run_restore(const Step& step) {
         auto found = reconcile_restore(step);
         if (!found) return failed("cannot tell whether the interrupted restore was sent: " + found.error().to_string() + "; Next tries again");
         if (*found) return done(fmt::format("found the restore started before the interruption ({})",
-                                            value("restore_job_id").empty() ? value("target") : value("restore_job_id")));
+                                            state_.restored.job_id.empty() ? value("target") : state_.restored.job_id));
         return send_restore(step);
     }
     if (auto s = ensure_identity(); !s) return failed(s.error().message);
@@ -429,7 +429,7 @@ Result<Outcome> EngineImpl::run_restore(const Step& step) {
         state_.idempotency_token.clear();
         return failed("cannot prepare the restore: " + p.error().to_string());
     }
-    state_.values["restore_attempt_at"] = format_iso8601_ms(now());
+    state_.restored.attempt_at = format_iso8601_ms(now());
     state_.restore_phase = kPhaseSending;
     if (auto s = save(); !s) {
         state_.restore_phase.clear();

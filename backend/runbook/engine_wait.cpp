@@ -41,17 +41,17 @@ Outcome EngineImpl::stop_waiting(const std::string& what, const Error& e) {
 
 // Polls once; done when the new instance is available.
 Result<Outcome> EngineImpl::run_wait(const Step& step) {
-    if (value("dry_run") == "true") return skipped("dry run: nothing was restored, nothing to wait for");
+    if (state_.restored.dry_run) return skipped("dry run: nothing was restored, nothing to wait for");
     if (state_.restore_phase != kPhaseStarted)
         return make_error(ErrorKind::InvalidInput, "the restore has not started yet", "wait");
     auto b = backend();
     if (!b) return b.error();
-    auto started = parse_time(value("restore_started_at"));
+    auto started = parse_time(state_.restored.started_at);
     Seconds elapsed = std::chrono::duration_cast<Seconds>(now() - started.value_or(now()));
     WaitProgress p;
     p.elapsed = elapsed;
     p.rto_target = runbook_.rto_target;
-    std::string target = value("restored_target");
+    std::string target = state_.restored.target;
     auto waiting = [&](std::string what) -> Outcome {
         wait_progress_ = p;
         if (elapsed > step.timeout)
@@ -63,12 +63,12 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
     };
 
     if (started_method() == RestoreMethod::AwsBackup && value("restore_job_status") != "COMPLETED") {
-        auto job = (*b)->describe_restore_job(value("restore_job_id"));
+        auto job = (*b)->describe_restore_job(state_.restored.job_id);
         if (!job) {
             p.state = "unknown";
             if (!waiting_can_fix(job.error())) {
                 wait_progress_ = p;
-                return stop_waiting("cannot read restore job " + value("restore_job_id"), job.error());
+                return stop_waiting("cannot read restore job " + state_.restored.job_id, job.error());
             }
             return waiting("cannot read the restore job: " + job.error().to_string());
         }
@@ -89,7 +89,7 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
         if (!job->created_resource_arn.empty()) state_.values["instance_arn"] = job->created_resource_arn;
     }
 
-    if (value("restored_kind") == "cluster") {
+    if (state_.restored.cluster) {
         bool ready = false;
         auto progress = cluster_progress(**b, p, ready);
         if (!progress) {
@@ -100,7 +100,7 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
         if (!ready) return waiting(*progress);
         p.done = true;
         wait_progress_ = p;
-        state_.values["restore_finished_at"] = format_iso8601_ms(now());
+        state_.restored.finished_at = format_iso8601_ms(now());
         return done(fmt::format("{} after {}{}", *progress, format_duration(elapsed), rto_verdict(elapsed)));
     }
     auto inst = (*b)->describe_db_instance(target);
@@ -123,7 +123,7 @@ Result<Outcome> EngineImpl::run_wait(const Step& step) {
     p.done = true;
     wait_progress_ = p;
     auto& v = state_.values;
-    v["restore_finished_at"] = format_iso8601_ms(now());
+    state_.restored.finished_at = format_iso8601_ms(now());
     v["endpoint_host"] = inst->endpoint.address;
     v["endpoint_port"] = inst->endpoint.port > 0 ? std::to_string(inst->endpoint.port) : "";
     if (!inst->db_name.empty()) v["db_name"] = inst->db_name;

@@ -47,6 +47,26 @@ std::optional<RestoreMethod> parse_restore_method(std::string_view text);
 // Whether a step of this kind changes AWS (restore, cleanup).
 bool is_mutating(StepKind k);
 
+struct Step;
+
+// What the runbook format knows of one step kind, in one table: its name in
+// files, the keys it takes beyond the common ones (kind, id, title, text,
+// skippable, on_failure), whether it changes AWS, and its parameters on one
+// line (`runbook show`). The engine runs a kind (EngineImpl::run_step) and
+// the wizard screen shows it (wizard_steps.cpp); tests check that both
+// handle every kind of this table.
+struct StepKindInfo {
+    StepKind kind;
+    const char* name;
+    std::vector<std::string> keys;
+    bool mutating = false;
+    std::string (*details)(const Step& step) = nullptr;
+};
+
+// Every step kind, in the order the format documents them.
+const std::vector<StepKindInfo>& step_kinds();
+const StepKindInfo& step_kind_info(StepKind k);
+
 // Where something stands in the runbook file (1-based; 0 when unknown).
 struct SourceLine {
     int line = 0;

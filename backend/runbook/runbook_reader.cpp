@@ -1,5 +1,6 @@
 #include "backend/runbook/runbook_reader.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 #include <sstream>
@@ -12,26 +13,6 @@ namespace {
 
 const std::set<std::string> kTopKeys{"name", "title", "description", "kind", "rto_target", "rpo_target", "steps"};
 const std::set<std::string> kCommonStepKeys{"kind", "id", "title", "text", "skippable", "on_failure"};
-
-// The keys a step of this kind may have beyond the common ones.
-std::set<std::string> step_keys(StepKind k) {
-    switch (k) {
-        case StepKind::Checklist: return {"items"};
-        case StepKind::ChooseRecoveryPoint: return {"from", "resource_type", "resource", "vault", "snapshot_type"};
-        case StepKind::ChooseTime: return {"default"};
-        case StepKind::Form: return {"fields"};
-        case StepKind::Preflight: return {"checks"};
-        case StepKind::Confirm: return {"expect"};
-        case StepKind::Restore: return {"method", "metadata"};
-        case StepKind::Wait: return {"timeout", "interval"};
-        case StepKind::SqlCheck: return {"database", "user", "sslmode", "checks"};
-        case StepKind::Command: return {"argv", "command", "shell", "timeout"};
-        case StepKind::Info:
-        case StepKind::Cleanup:
-        case StepKind::Report: return {};
-    }
-    return {};
-}
 
 // The 1-based place of a node in the file.
 SourceLine where(const toml::node& n) {
@@ -235,18 +216,18 @@ public:
         std::string kind_text = text(*kind_node, "kind");
         auto kind = parse_step_kind(kind_text);
         if (!kind) {
-            error(where(*kind_node), fmt::format("unknown step kind '{}' (expected info, checklist, choose-recovery-point, "
-                                                 "choose-time, form, preflight, confirm, restore, wait, sql-check, "
-                                                 "command, cleanup, report)", kind_text));
+            std::string known;
+            for (const auto& info : step_kinds()) known += std::string(known.empty() ? "" : ", ") + info.name;
+            error(where(*kind_node), fmt::format("unknown step kind '{}' (expected {})", kind_text, known));
             return std::nullopt;
         }
         step.kind = *kind;
         if (step.kind == StepKind::Command) step.timeout = Seconds(300);
-        std::set<std::string> allowed = step_keys(step.kind);
+        const auto& allowed = step_kind_info(step.kind).keys;
         for (const auto& [k, v] : t) {
             std::string key(k.str());
             step.lines[key] = where(k);
-            if (!kCommonStepKeys.count(key) && !allowed.count(key)) {
+            if (!kCommonStepKeys.count(key) && std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
                 error(where(k), fmt::format("unknown key '{}' in a {} step", key, kind_text));
                 continue;
             }

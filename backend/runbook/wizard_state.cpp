@@ -104,7 +104,41 @@ bool flag(const json& j, const char* key) {
     return it != j.end() && it->is_boolean() && it->get<bool>();
 }
 
+// The restore facts: the "restored" object, or, in a state saved before
+// they had one, the values they were kept in (moved out of the values).
+void restored_from_json(const json& j, WizardState& s) {
+    RestoreFacts& r = s.restored;
+    if (auto it = j.find("restored"); it != j.end() && it->is_object()) {
+        r = {str(*it, "attempt_at"), str(*it, "target"),     flag(*it, "cluster"),     str(*it, "method"),
+             str(*it, "job_id"),     str(*it, "started_at"), str(*it, "finished_at"), flag(*it, "dry_run")};
+        return;
+    }
+    auto take = [&](const char* key) {
+        auto v = s.values.find(key);
+        if (v == s.values.end()) return std::string();
+        std::string out = std::move(v->second);
+        s.values.erase(v);
+        return out;
+    };
+    r.attempt_at = take("restore_attempt_at");
+    r.target = take("restored_target");
+    const std::string kind = take("restored_kind");
+    const std::string planned = take("restores_cluster");
+    r.cluster = kind == "cluster" || planned == "true";
+    r.method = take("restore_method");
+    r.job_id = take("restore_job_id");
+    r.started_at = take("restore_started_at");
+    r.finished_at = take("restore_finished_at");
+    r.dry_run = take("dry_run") == "true";
+}
+
 }  // namespace
+
+std::string restore_target(const WizardState& s) {
+    if (!s.restored.target.empty()) return s.restored.target;
+    auto t = s.values.find("target");
+    return t == s.values.end() ? std::string() : t->second;
+}
 
 const char* step_status_name(StepStatus s) { return enum_name(kStatusNames, s); }
 std::optional<StepStatus> parse_step_status(std::string_view s) { return parse_enum(kStatusNames, s); }
@@ -127,6 +161,10 @@ std::string wizard_state_to_json(const WizardState& s) {
         {"current", s.current},
         {"steps", steps},
         {"values", s.values},
+        {"restored", {{"attempt_at", s.restored.attempt_at}, {"target", s.restored.target}, {"cluster", s.restored.cluster},
+                      {"method", s.restored.method}, {"job_id", s.restored.job_id}, {"started_at", s.restored.started_at},
+                      {"finished_at", s.restored.finished_at},
+                      {"dry_run", s.restored.dry_run}}},
         {"idempotency_token", s.idempotency_token},
         {"restore_phase", s.restore_phase},
         {"cleanup_phase", s.cleanup_phase},
@@ -173,6 +211,7 @@ Result<WizardState> wizard_state_from_json(std::string_view text) {
     if (auto v = j.find("values"); v != j.end() && v->is_object())
         for (const auto& [k, val] : v->items())
             if (val.is_string()) s.values[k] = val.get<std::string>();
+    restored_from_json(j, s);
     s.idempotency_token = str(j, "idempotency_token");
     s.restore_phase = str(j, "restore_phase");
     s.cleanup_phase = str(j, "cleanup_phase");

@@ -61,6 +61,19 @@ struct StepRecord {
 inline constexpr const char* kPhaseSending = "sending";  // token saved, call may have been sent
 inline constexpr const char* kPhaseStarted = "started";  // the call succeeded (job id or instance known)
 
+// What the wizard's restore left behind: the engine's own facts, typed.
+// `values` keeps what templates read (what was chosen and fetched).
+struct RestoreFacts {
+    std::string attempt_at;  // ISO 8601: saved just before the restore is sent
+    std::string target;      // the database the restore creates, once started
+    bool cluster = false;    // it is an Aurora cluster (the writer instance follows)
+    std::string method;      // aws-backup, pitr or snapshot, once started
+    std::string job_id;      // AWS Backup's restore job, once started
+    std::string started_at;  // ISO 8601: when it was started
+    std::string finished_at; // ISO 8601: when the restored database became available
+    bool dry_run = false;    // read-only: the call was shown and not sent
+};
+
 struct WizardState {
     int version = 1;
     std::string id;
@@ -71,7 +84,8 @@ struct WizardState {
     TimePoint updated;
     size_t current = 0;          // index of the current step
     std::vector<StepRecord> steps;
-    std::map<std::string, std::string> values;  // everything chosen and learnt
+    std::map<std::string, std::string> values;  // everything chosen and fetched: the template variables
+    RestoreFacts restored;
     std::string idempotency_token;              // of the restore, saved before it is sent
     std::string restore_phase;                  // "", sending, started
     std::string cleanup_phase;                  // "", sending, started
@@ -83,6 +97,10 @@ struct WizardState {
     std::string region;
     std::string report_dir;      // where the report goes (--report-dir or the default), kept for resume
 };
+
+// The database the wizard restores into: the one its restore started, else
+// the form's target.
+std::string restore_target(const WizardState& s);
 
 // The JSON form, and back (errors for a file that is not a wizard state).
 // The profile a resumed wizard asks for: the one named when it started

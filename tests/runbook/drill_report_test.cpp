@@ -46,15 +46,15 @@ WizardState finished_drill(const Runbook& rb) {
     s.cleanup_phase = kPhaseStarted;
     s.values = {{"source", "prod-db"},
                 {"resource_arn", "arn:aws:rds:us-east-1:123456789012:db:prod-db"},
-                {"restored_target", "prod-db-drill-202611221017"},
-                {"restore_method", "aws-backup"},
                 {"recovery_point_arn", "arn:rp:1"},
                 {"recovery_point_created", "2026-11-22T03:00:00Z"},
-                {"restore_started_at", "2026-11-22T10:18:00.000Z"},
-                {"restore_finished_at", "2026-11-22T10:34:30.000Z"},
-                {"restore_job_id", "job-1"},
                 {"cleanup_result", "deleted"},
                 {"identity_arn", "arn:aws:iam::123456789012:user/oncall"}};
+    s.restored.target = "prod-db-drill-202611221017";
+    s.restored.method = "aws-backup";
+    s.restored.started_at = "2026-11-22T10:18:00.000Z";
+    s.restored.finished_at = "2026-11-22T10:34:30.000Z";
+    s.restored.job_id = "job-1";
     return s;
 }
 
@@ -85,7 +85,7 @@ TEST(DrillReport, MeasuresRtoAndRpoAgainstTheTargets) {
 TEST(DrillReport, SaysWhyItFailed) {
     Runbook rb = drill();
     WizardState s = finished_drill(rb);
-    s.values["restore_finished_at"] = "2026-11-22T13:00:00Z";
+    s.restored.finished_at = "2026-11-22T13:00:00Z";
     for (size_t i = 0; i < rb.steps.size(); ++i) {
         if (rb.steps[i].kind == StepKind::SqlCheck) {
             s.steps[i].status = StepStatus::Failed;
@@ -111,7 +111,7 @@ TEST(DrillReport, SaysWhyItFailed) {
 TEST(DrillReport, DryRunNeverPasses) {
     Runbook rb = drill();
     WizardState s = finished_drill(rb);
-    s.values["dry_run"] = "true";
+    s.restored.dry_run = true;
     DrillReport r = build_report(rb, s, s.created);
     EXPECT_FALSE(r.passed);
     EXPECT_EQ(r.reasons.front(), "dry run: nothing was restored (--read-only)");
@@ -126,8 +126,8 @@ TEST(DrillReport, FilesAreReadBackAsDrillRecordsNewestFirst) {
     ASSERT_TRUE(files.ok());
     WizardState b = finished_drill(rb);
     b.id = "20261222-101700-fedcba";
-    b.values["restore_started_at"] = "2026-12-22T10:18:00Z";
-    b.values["restore_finished_at"] = "2026-12-22T10:30:00Z";
+    b.restored.started_at = "2026-12-22T10:18:00Z";
+    b.restored.finished_at = "2026-12-22T10:30:00Z";
     b.values["recovery_point_created"] = "2026-12-22T03:00:00Z";
     ASSERT_TRUE(write_report_files(build_report(rb, b, *parse_time("2026-12-22T10:40:00Z")), dir.path).ok());
     Runbook restore = *load_runbook(builtin_runbook("restore-from-backup"), "restore-from-backup");

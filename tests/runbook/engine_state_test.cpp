@@ -229,7 +229,7 @@ TEST(EngineState, NothingChangesBeforeTheConfirmStep) {
     ASSERT_TRUE(restored.ok()) << restored.error().message;
     EXPECT_EQ(restored->status, StepStatus::Done);
     EXPECT_EQ(f.backend->mutating_calls, 1);
-    EXPECT_EQ(e->state().values.at("restore_job_id"), "job-1");
+    EXPECT_EQ(e->state().restored.job_id, "job-1");
 }
 
 TEST(EngineState, MutatingStepWithoutPassedConfirmIsRefused) {

@@ -150,8 +150,9 @@ TEST(RestoreFlow, DrillRunsHeadlessAndItsReportGivesRtoAndRpo) {
     auto jobs = f.new_restore_jobs();
     ASSERT_EQ(jobs.size(), 1u);
     const auto& values = (*e)->state().values;
-    EXPECT_EQ(jobs[0].restore_job_id, values.at("restore_job_id"));
-    std::string target = values.at("restored_target");
+    const auto& restored = (*e)->state().restored;
+    EXPECT_EQ(jobs[0].restore_job_id, restored.job_id);
+    std::string target = restored.target;
     EXPECT_EQ(target, "small-db-drill-202611221017");
     EXPECT_TRUE(f.live_instances(target).empty()) << "the temporary instance is deleted";
     EXPECT_GE(f.sql->hosts().size(), 2u);
@@ -167,7 +168,7 @@ TEST(RestoreFlow, DrillRunsHeadlessAndItsReportGivesRtoAndRpo) {
     double rpo = j["rpo"]["seconds"].get<double>();
     EXPECT_GT(rto, 5 * 60.0);
     EXPECT_LT(rto, 30 * 60.0);
-    auto started = parse_time(values.at("restore_started_at"));
+    auto started = parse_time(restored.started_at);
     auto created = parse_time(values.at("recovery_point_created"));
     ASSERT_TRUE(started && created);
     EXPECT_DOUBLE_EQ(rpo, std::chrono::duration<double>(*started - *created).count());
@@ -199,7 +200,7 @@ TEST(RestoreFlow, DrillRunsHeadlessAndItsReportGivesRtoAndRpo) {
     }
     EXPECT_FALSE(audit->entries[2].request_id.empty());
     EXPECT_EQ(audit->entries[2].idempotency_token, (*e)->state().idempotency_token);
-    EXPECT_EQ(audit->entries[2].outcome, values.at("restore_job_id"));
+    EXPECT_EQ(audit->entries[2].outcome, restored.job_id);
 }
 
 TEST(RestoreFlow, CorruptedRestoreFailsTheNamedCheckAndStillCleansUp) {
@@ -219,7 +220,7 @@ TEST(RestoreFlow, CorruptedRestoreFailsTheNamedCheckAndStillCleansUp) {
     for (const auto& why : j["reasons"]) named = named || why.get<std::string>() == "check 'no table emptier than the source' failed";
     EXPECT_TRUE(named) << j["reasons"].dump();
     EXPECT_EQ(j["cleanup"]["result"], "deleted");
-    EXPECT_TRUE(f.live_instances((*e)->state().values.at("restored_target")).empty());
+    EXPECT_TRUE(f.live_instances((*e)->state().restored.target).empty());
     auto md = *read_file(result->report_markdown);
     EXPECT_NE(md.find("**Result: FAILED**"), std::string::npos);
     EXPECT_NE(md.find("| no table emptier than the source | `<= source` | 1 | 0 | FAIL |"), std::string::npos) << md;
@@ -302,7 +303,7 @@ TEST(RestoreFlow, CrashRightAfterTheCallIsFoundByResendingWithTheSavedToken) {
     ASSERT_EQ(f.new_restore_jobs().size(), 1u);
     WizardState st = saved_state(f, id);
     EXPECT_EQ(st.restore_phase, kPhaseSending);
-    EXPECT_EQ(st.values.count("restore_job_id"), 0u);
+    EXPECT_EQ(st.restored.job_id, "");
     auto resumed = resume_engine(st, f.options());
     ASSERT_TRUE(resumed.ok());
     auto result = run_headless(**resumed, f.run_options());
@@ -310,7 +311,7 @@ TEST(RestoreFlow, CrashRightAfterTheCallIsFoundByResendingWithTheSavedToken) {
     EXPECT_TRUE(result->passed);
     auto jobs = f.new_restore_jobs();
     ASSERT_EQ(jobs.size(), 1u);
-    EXPECT_EQ((*resumed)->state().values.at("restore_job_id"), jobs[0].restore_job_id);
+    EXPECT_EQ((*resumed)->state().restored.job_id, jobs[0].restore_job_id);
     auto audit = read_audit_log(f.audit_path());
     ASSERT_TRUE(audit.ok());
     int before = 0, after = 0;
@@ -357,8 +358,8 @@ TEST(RestoreFlow, TwoWizardsOnOnePointInterruptedTogetherNeverShareAJob) {
     auto sent_b = (*resumed_b)->next();
     ASSERT_TRUE(sent_b.ok()) << sent_b.error().message;
 
-    const std::string mine_a = (*resumed_a)->state().values.at("restore_job_id");
-    const std::string mine_b = (*resumed_b)->state().values.at("restore_job_id");
+    const std::string mine_a = (*resumed_a)->state().restored.job_id;
+    const std::string mine_b = (*resumed_b)->state().restored.job_id;
     EXPECT_EQ(mine_b, job_b) << "b found the job its interrupted call started";
     EXPECT_NE(mine_a, job_b) << "a did not take b's job";
     EXPECT_EQ(f.new_restore_jobs().size(), 2u) << "one job each";

@@ -139,7 +139,7 @@ TEST(RestoreSettings, PointInTimeRestoreKeepsTheSourceSettingsAndStaysOffExtende
     auto result = d.run(**e);
     ASSERT_TRUE(result.ok()) << result.error().message;
     EXPECT_EQ(result->outcome, "completed") << result->message;
-    const std::string target = (*e)->state().values.at("restored_target");
+    const std::string target = (*e)->state().restored.target;
     const model::DbInstance restored = d.instance(target);
     EXPECT_EQ(restored.subnet_group, source.subnet_group);
     EXPECT_EQ(restored.security_groups, source.security_groups);

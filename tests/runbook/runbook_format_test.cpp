@@ -432,3 +432,21 @@ TEST(SqlExpectation, ComparesNumbersTextAndSource) {
     EXPECT_FALSE(parse_expectation(">= 'ok'").ok());
     EXPECT_FALSE(parse_expectation("~ 3").ok());
 }
+
+TEST(StepKinds, EveryKindHasOneRowWhoseNameReadsBack) {
+    const auto& kinds = step_kinds();
+    EXPECT_EQ(kinds.size(), static_cast<std::size_t>(StepKind::Report) + 1) << "a kind without a row, or a row twice";
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        const StepKindInfo& info = kinds[i];
+        EXPECT_EQ(static_cast<std::size_t>(info.kind), i) << info.name << " is out of order";
+        EXPECT_EQ(parse_step_kind(info.name), info.kind) << info.name;
+        EXPECT_NE(info.details, nullptr) << info.name;
+        for (const auto& key : info.keys)
+            for (const char* common : {"kind", "id", "title", "text", "skippable", "on_failure"})
+                EXPECT_NE(key, common) << info.name << " re-declares a common key";
+    }
+    EXPECT_TRUE(is_mutating(StepKind::Restore));
+    EXPECT_TRUE(is_mutating(StepKind::Cleanup));
+    EXPECT_FALSE(is_mutating(StepKind::Wait));
+    EXPECT_EQ(parse_step_kind("teleport"), std::nullopt);
+}

@@ -42,6 +42,8 @@ WizardState sample(const std::string& id, int minute) {
     s.values = {{"target", "prod-db-restore-20261122"}, {"recovery_point_arn", "arn:rp"}};
     s.idempotency_token = new_uuid();
     s.restore_phase = kPhaseSending;
+    s.restored = {"2026-11-22T03:04:00.000Z", "prod-db-restore-20261122", true, "pitr", "", "2026-11-22T03:04:00.000Z",
+                  "2026-11-22T03:20:00.000Z", false};
     s.read_only = true;
     s.auto_confirm = true;
     s.profile = "prod";
@@ -67,6 +69,44 @@ TEST(WizardState, RoundTripsEveryField) {
     EXPECT_EQ(back->restore_phase, kPhaseSending);
     EXPECT_EQ(back->idempotency_token, s.idempotency_token);
     EXPECT_TRUE(back->read_only);
+    EXPECT_EQ(back->restored.target, "prod-db-restore-20261122");
+    EXPECT_TRUE(back->restored.cluster);
+    EXPECT_EQ(back->restored.finished_at, "2026-11-22T03:20:00.000Z");
+}
+
+// A state saved when the restore's facts were values of the map: they move
+// into `restored`, so a wizard interrupted before an upgrade resumes with
+// the restore it started.
+TEST(WizardState, AStateWithTheRestoreInItsValuesResumesWithTheRestoreItStarted) {
+    WizardState s = sample("20261122-030000-abcdef", 1);
+    s.restored = {};
+    s.restore_phase = kPhaseStarted;
+    std::string text = wizard_state_to_json(s);
+    const auto cut = text.find("  \"restored\": {");
+    ASSERT_NE(cut, std::string::npos);
+    text.erase(cut, text.find("},\n", cut) + 3 - cut);
+    const auto values = text.find("\"values\": {");
+    ASSERT_NE(values, std::string::npos);
+    text.insert(values + 11, R"(
+    "restored_target": "prod-db-restore-1", "restored_kind": "cluster", "restore_method": "aws-backup",
+    "restore_job_id": "job-7", "restore_attempt_at": "2026-11-22T03:04:00.000Z",
+    "restore_started_at": "2026-11-22T03:04:00.000Z", "restore_finished_at": "2026-11-22T03:30:00.000Z",
+    "dry_run": "true",)");
+    auto back = wizard_state_from_json(text);
+    ASSERT_TRUE(back.ok()) << back.error().message << "\n" << text;
+    EXPECT_EQ(back->restored.target, "prod-db-restore-1");
+    EXPECT_TRUE(back->restored.cluster);
+    EXPECT_EQ(back->restored.method, "aws-backup");
+    EXPECT_EQ(back->restored.job_id, "job-7");
+    EXPECT_EQ(back->restored.attempt_at, "2026-11-22T03:04:00.000Z");
+    EXPECT_EQ(back->restored.started_at, "2026-11-22T03:04:00.000Z");
+    EXPECT_EQ(back->restored.finished_at, "2026-11-22T03:30:00.000Z");
+    EXPECT_TRUE(back->restored.dry_run);
+    EXPECT_EQ(back->values.count("restored_target"), 0u) << "moved, not copied";
+    EXPECT_EQ(back->values.at("target"), "prod-db-restore-20261122");
+    EXPECT_EQ(restore_target(*back), "prod-db-restore-1");
+    back->restored.target.clear();
+    EXPECT_EQ(restore_target(*back), "prod-db-restore-20261122") << "before a restore started: the form's target";
 }
 
 TEST(WizardState, ListsNewestFirstAndSkipsDamagedFiles) {

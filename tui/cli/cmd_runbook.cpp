@@ -37,33 +37,6 @@ int list_runbooks() {
     return broken ? kExitWarning : kExitOk;
 }
 
-// The parameters of a step worth showing on one line.
-std::string step_details(const Step& s) {
-    switch (s.kind) {
-        case StepKind::Checklist: return fmt::format("{} items", s.items.size());
-        case StepKind::ChooseRecoveryPoint:
-            return s.from == "rds-snapshots" ? fmt::format("RDS snapshots of {}", s.resource)
-                                             : fmt::format("recovery points of {}", s.resource.empty() ? "any resource" : s.resource);
-        case StepKind::ChooseTime: return fmt::format("default {}", s.default_time);
-        case StepKind::Form: {
-            std::string names;
-            for (const auto& f : s.fields) names += (names.empty() ? "" : ", ") + f.name;
-            return names;
-        }
-        case StepKind::Preflight: return fmt::format("{}", fmt::join(s.checks, ", "));
-        case StepKind::Confirm: return fmt::format("type {}", s.expect);
-        case StepKind::Restore: return fmt::format("method {}", s.method ? restore_method_name(*s.method) : "none");
-        case StepKind::Wait:
-            return fmt::format("timeout {}, every {}", runbook::format_duration(s.timeout), runbook::format_duration(s.interval));
-        case StepKind::SqlCheck: return fmt::format("{} queries", s.sql_checks.size());
-        case StepKind::Command: return s.shell ? fmt::format("sh -c {}", s.command) : fmt::format("{}", fmt::join(s.argv, " "));
-        case StepKind::Cleanup: return "DeleteDBInstance of the restored instance (an Aurora cluster: each instance, then DeleteDBCluster), SkipFinalSnapshot";
-        case StepKind::Info:
-        case StepKind::Report: return {};
-    }
-    return {};
-}
-
 // Prints one runbook: header, targets and the steps in order; or, with
 // --toml, its TOML text as it was read.
 int show_runbook(const std::string& name, bool toml) {
@@ -88,7 +61,7 @@ int show_runbook(const std::string& name, bool toml) {
         std::string flags;
         if (s.skippable) flags += " [skippable]";
         if (runbook::is_mutating(s.kind)) flags += " [changes AWS]";
-        std::string details = step_details(s);
+        std::string details = runbook::step_kind_info(s.kind).details(s);
         print_out(fmt::format("{:>3}. {:<22} {}{}\n", i + 1, runbook::step_kind_name(s.kind), s.title.empty() ? s.id : s.title, flags));
         if (!details.empty()) print_out(fmt::format("     {:<22} {}\n", "", details));
     }

@@ -104,7 +104,7 @@ void WizardRunner::Impl::load_step_data() {
             data.planned_call = *call;
             auto region = e.state().values.find("region");
             data.planned_cli = runbook::aws_cli_equivalent(*call, region == e.state().values.end() ? "" : region->second);
-            if (e.current_step().kind == StepKind::Restore && e.display("{restores_cluster}") == "true")
+            if (e.current_step().kind == StepKind::Restore && e.state().restored.cluster)
                 data.planned_followup = "Then, once the cluster is available, the wait step adds its writer instance "
                                         "(CreateDBInstance with DBClusterIdentifier), written to the audit log like this call.";
         } else {
@@ -127,6 +127,8 @@ std::shared_ptr<WizardView> WizardRunner::Impl::build() const {
     v->rto_target = e.runbook().rto_target;
     v->read_only = e.read_only();
     v->values = st.values;
+    v->restored = st.restored;
+    v->restore_target = runbook::restore_target(st);
     v->demo = options.demo || v->value("demo") == "true";
     v->poll_every = std::chrono::duration_cast<Seconds>(poll_interval(e.current_step().interval, options.max_poll));
     v->finished = e.finished();

@@ -247,14 +247,14 @@ std::string bar(double fraction, int width) {
 }
 
 void wait_lines(LineBuilder& out, const WizardView& v, TimePoint now) {
-    if (v.value("dry_run") == "true") {
+    if (v.restored.dry_run) {
         out.line().add("Dry run: nothing was restored, so there is nothing to wait for.", Role::Info);
         out.line().add("Enter marks this step skipped and goes on.", Role::Dim);
         return;
     }
-    labelled(out, "Restoring into").add(v.value("restored_target").empty() ? v.value("target") : v.value("restored_target"),
+    labelled(out, "Restoring into").add(v.restore_target,
                                         Role::Accent);
-    if (!v.value("restore_job_id").empty()) labelled(out, "Restore job").add(v.value("restore_job_id"), Role::Dim);
+    if (!v.restored.job_id.empty()) labelled(out, "Restore job").add(v.restored.job_id, Role::Dim);
     const std::string state = v.wait ? v.wait->state : "not checked yet";
     labelled(out, "State").add(state.empty() ? "-" : state, state_role(state));
     if (v.wait && !v.wait->percent.empty()) {
@@ -263,7 +263,7 @@ void wait_lines(LineBuilder& out, const WizardView& v, TimePoint now) {
         const double f = std::clamp(std::atof(pct.c_str()) / 100.0, 0.0, 1.0);
         labelled(out, "Progress").add(bar(f, 20), Role::Info).add(" " + pct + "%");
     }
-    const auto started = parse_time(v.value("restore_started_at"));
+    const auto started = parse_time(v.restored.started_at);
     if (started) {
         const auto elapsed = std::chrono::duration_cast<Seconds>(now - *started);
         Line& l = labelled(out, "Elapsed").add(widgets::human_duration(std::max(Seconds(0), elapsed)));
@@ -316,8 +316,8 @@ void finished_lines(LineBuilder& out, const WizardView& v) {
     const Role role = v.outcome == "completed" ? Role::Ok : v.outcome == "aborted" ? Role::Warning : Role::Failed;
     out.line().add("The wizard has finished: " + v.outcome + ".", role);
     out.blank();
-    const std::string target = v.value("restored_target");
-    if (!target.empty() && !v.value("endpoint_host").empty() && v.value("dry_run") != "true") {
+    const std::string target = v.restored.target;
+    if (!target.empty() && !v.value("endpoint_host").empty() && !v.restored.dry_run) {
         labelled(out, "Restored").add(target + " is available at " + v.value("endpoint_host") + ":" + v.value("endpoint_port"),
                                       Role::Ok);
     }

@@ -9,8 +9,8 @@ std::string WizardView::value(const std::string& key) const {
 }
 
 std::string WizardView::left_behind() const {
-    const std::string target = value("restored_target").empty() ? value("target") : value("restored_target");
-    if (restore_phase.empty() || value("dry_run") == "true")
+    const std::string& target = restore_target;
+    if (restore_phase.empty() || restored.dry_run)
         return "Nothing has been restored: nothing changes in AWS.";
     if (cleanup_phase == runbook::kPhaseStarted) return "The temporary instance " + target + " is being deleted.";
     return "The restored instance " + target + " stays in AWS (it keeps costing money) until you delete it; "

@@ -34,6 +34,8 @@ struct WizardView {
     std::string step_text;       // its text with the variables filled in
     runbook::StepRecord record;  // what happened in it so far
     std::map<std::string, std::string> values;
+    runbook::RestoreFacts restored;
+    std::string restore_target;  // the restored database, else the form's target
     std::string restore_phase;  // "", sending, started
     std::string cleanup_phase;
 
