@@ -134,7 +134,9 @@ build_sanitized() {
 # copy of its seed corpus (or until VAULTDECK_FUZZ_RUNS executions, if set,
 # whichever comes first), with inputs of up to VAULTDECK_FUZZ_MAX_LEN bytes
 # (64 KiB); prints one line per target and returns non-zero when any target
-# found something.
+# found something. An input that runs longer than VAULTDECK_FUZZ_TIMEOUT
+# seconds (10) is a finding: raise it for a run that shares the machine with
+# builds, where a starved process can look hung.
 run_fuzz_targets() {
   local dir="$1" seconds="$2"; shift 2
   local bad=0 work name log
@@ -146,7 +148,7 @@ run_fuzz_targets() {
     cp -r "$ROOT/fuzz/corpus/$name/." "$work/$name/" 2>/dev/null || true
     log="$work/$name.log"
     if ASAN_OPTIONS="detect_leaks=1:abort_on_error=1" UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-       "$dir/fuzz/fuzz_$name" -max_total_time="$seconds" -runs="${VAULTDECK_FUZZ_RUNS:--1}" -timeout=10 -rss_limit_mb=2048 -max_len="${VAULTDECK_FUZZ_MAX_LEN:-65536}" \
+       "$dir/fuzz/fuzz_$name" -max_total_time="$seconds" -runs="${VAULTDECK_FUZZ_RUNS:--1}" -timeout="${VAULTDECK_FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len="${VAULTDECK_FUZZ_MAX_LEN:-65536}" \
          -artifact_prefix="$dir/findings/$name-" -print_final_stats=1 "$work/$name" >"$log" 2>&1; then
       echo "fuzz $name: $(grep -E '^Done [0-9]+ runs' "$log" | tail -n 1) (corpus $(ls "$work/$name" | wc -l) inputs)"
     else
