@@ -1,10 +1,10 @@
 // The `:` command line and the `/` filter prompt: editing, completion and
 // running what was typed.
+#include <algorithm>
+
 #include "tui/app/command_line.hpp"
 #include "tui/app/console_commands.hpp"
 #include "tui/app/console_impl.hpp"
-
-#include <algorithm>
 
 namespace vd::tui {
 
