@@ -104,7 +104,7 @@ CommandLineAction parse_command_line(std::string_view text, const CompletionSour
     const auto [verb_raw, argument] = split_verb(text);
     const std::string verb = widgets::ascii_lower(verb_raw);
     if (verb.empty()) {
-        return {Kind::Error, {}, "type a command: " + joined(first_words(source)) + " (Tab completes)"};
+        return {Kind::Error, {}, "type a command or a screen: Tab lists them (rp, jobs, region NAME, q...)"};
     }
     if (const ConsoleCommand* command = typed_command(verb)) return command_action(*command, argument, source);
     if (std::find(source.screens.begin(), source.screens.end(), verb) != source.screens.end()) {
